@@ -1,0 +1,35 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Every test records the requests its page makes: none may leave the app's origin. */
+export const test = base.extend<{ foreignRequests: string[] }>({
+  foreignRequests: [
+    async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL ?? "http://localhost").origin;
+    const foreign: string[] = [];
+    page.on("request", (request) => {
+      const url = request.url();
+      if (url.startsWith("blob:") || url.startsWith("data:")) {
+        if (!url.startsWith(`blob:${origin}`) && !url.startsWith("data:")) foreign.push(url);
+        return;
+      }
+      if (new URL(url).origin !== origin) foreign.push(url);
+    });
+    await use(foreign);
+    expect(foreign, "requests to other origins").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Wait until Monaco has replaced the read-only preview of a playground. */
+export async function editorReady(page: Page, playground = page.getByTestId("playground-p1")) {
+  await expect(playground.locator(".code-editor")).toHaveAttribute("data-status", "ready");
+  await expect(playground.locator(".monaco-editor .view-lines")).toBeVisible();
+}
+
+/** Wait until a playground's run has finished. */
+export async function runFinished(page: Page, playground = page.getByTestId("playground-p1")) {
+  await expect(playground).toHaveAttribute("data-state", "idle", { timeout: 30_000 });
+}

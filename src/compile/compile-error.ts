@@ -1,0 +1,27 @@
+import type { RunError } from "../trace/run";
+
+/** A problem in the student's code found before it runs: message, and where (1-based). */
+export class CompileError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = "CompileError";
+  }
+
+  toRunError(): RunError {
+    const error: RunError = { message: this.message };
+    if (this.line !== undefined) error.line = this.line;
+    if (this.column !== undefined) error.column = this.column;
+    return error;
+  }
+}
+
+/** 1-based line and column of a character offset. */
+export function positionOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, Math.max(0, offset));
+  const lastBreak = before.lastIndexOf("\n");
+  return { line: before.split("\n").length, column: offset - lastBreak };
+}

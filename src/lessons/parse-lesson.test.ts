@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { isPlaygroundInfo, parseLesson } from "./parse-lesson";
+
+const lesson = [
+  "---",
+  "title: Waiting is not working",
+  "summary: Why sleeping tasks overlap.",
+  "---",
+  "# Intro",
+  "Some prose.",
+  "",
+  "```ts playground",
+  'import { print } from "lanes";',
+  "export default function main() { print(1); }",
+  "```",
+  "What you saw.",
+  "",
+  "## Next",
+  "```python",
+  "print('not a playground')",
+  "```",
+  "```ts playground id=second",
+  "export default function main() {}",
+  "```",
+].join("\n");
+
+describe("parseLesson", () => {
+  it("reads title and summary from frontmatter", () => {
+    const { meta } = parseLesson("01-waiting", lesson);
+    expect(meta).toEqual({ slug: "01-waiting", title: "Waiting is not working", summary: "Why sleeping tasks overlap.", order: 1 });
+  });
+
+  it("splits prose before and after each playground", () => {
+    const { sections } = parseLesson("x", lesson);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]?.before).toContain("Some prose.");
+    expect(sections[0]?.after).toContain("What you saw.");
+    expect(sections[0]?.after).not.toContain("## Next");
+    expect(sections[1]?.before).toContain("## Next");
+  });
+
+  it("keeps non-playground code blocks in the prose", () => {
+    const { sections } = parseLesson("x", lesson);
+    expect(sections[1]?.before).toContain("print('not a playground')");
+  });
+
+  it("gives playgrounds ids, code and the line of their fence", () => {
+    const { sections } = parseLesson("x", lesson);
+    expect(sections[0]?.playground).toEqual({
+      id: "p1",
+      code: 'import { print } from "lanes";\nexport default function main() { print(1); }\n',
+      line: 8,
+    });
+    expect(sections[1]?.playground?.id).toBe("second");
+    expect(sections[1]?.playground?.line).toBe(18);
+  });
+
+  it("orders by the file name's number when frontmatter has no order", () => {
+    expect(parseLesson("07-locks", "---\ntitle: L\n---\n").meta.order).toBe(7);
+    expect(parseLesson("locks", "---\norder: 3\n---\n").meta.order).toBe(3);
+  });
+
+  it("does not end a fence at a shorter marker inside it", () => {
+    const src = "````ts playground\nconst s = `\n```\n`;\n````\nafter";
+    const { sections } = parseLesson("x", src);
+    expect(sections[0]?.playground?.code).toContain("```");
+    expect(sections[0]?.after).toBe("after");
+  });
+
+  it("recognises playground info strings", () => {
+    expect(isPlaygroundInfo("ts playground")).toBe(true);
+    expect(isPlaygroundInfo("typescript playground id=a")).toBe(true);
+    expect(isPlaygroundInfo("ts")).toBe(false);
+    expect(isPlaygroundInfo("python playground")).toBe(false);
+  });
+});

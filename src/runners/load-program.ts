@@ -1,0 +1,47 @@
+import { CompileError, compileProgram, createModuleUrl, importModule, lanesShimSource, revokeModuleUrl } from "../compile";
+import { RUNTIME_KEY, installRuntime, runtime } from "../runtime";
+import type { LoadedProgram } from "./runner";
+
+let shimUrl: string | undefined;
+
+/** The URL every compiled program imports in place of "lanes" (in the page and in workers). */
+export function lanesUrl(): string {
+  if (shimUrl) return shimUrl;
+  installRuntime();
+  const url = createModuleUrl(lanesShimSource(Object.keys(runtime), RUNTIME_KEY));
+  shimUrl = url;
+  return url;
+}
+
+let cached: { source: string; js: string } | undefined;
+
+/** Compile once per distinct source; throws CompileError with line and column. */
+export function compile(source: string): string {
+  if (cached?.source === source) return cached.js;
+  const { js } = compileProgram(source, lanesUrl());
+  cached = { source, js };
+  return js;
+}
+
+/** Import a fresh copy of the program for one run (fresh module state, as a new process has). */
+export async function loadProgram(source: string): Promise<LoadedProgram> {
+  const js = compile(source);
+  const moduleUrl = createModuleUrl(js);
+  let exports: Record<string, unknown>;
+  try {
+    exports = await importModule(moduleUrl);
+  } catch (error) {
+    revokeModuleUrl(moduleUrl);
+    throw error;
+  }
+  const main = exports.default;
+  if (typeof main !== "function") {
+    revokeModuleUrl(moduleUrl);
+    throw new CompileError("The default export must be a function: `export default async function main() { … }`.");
+  }
+  return { source, js, moduleUrl, exports, main: main as () => unknown };
+}
+
+export function unloadProgram(program: LoadedProgram): void {
+  revokeModuleUrl(program.moduleUrl);
+}

@@ -1,0 +1,127 @@
+import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import type { Executor } from "./executor";
+import { Future, allInOrder } from "./future";
+import type { PageRun } from "./page-run";
+import type { Party } from "./party";
+import { taskLabel } from "./task-label";
+
+/** How the main and async runners differ; everything else about running on the page is shared. */
+export interface PageSchedule {
+  /** main: spin (the thread is blocked); async: a timer (the thread is free). */
+  sleep: "spin" | "timer";
+  /** The lane a task's spans go on. */
+  taskLane(id: string): string;
+  /** Slots for a pool of the requested size (main: one shared executor for everything). */
+  poolExecutor(size: number): Executor;
+  spawnExecutor(): Executor;
+  poolSize(requested: number | undefined): number;
+}
+
+/** The lanes host for tasks that run on the page's own thread. */
+export class PageHost implements Host {
+  #nextTask = 1;
+
+  constructor(
+    private readonly run: PageRun,
+    private readonly schedule: PageSchedule,
+  ) {}
+
+  sleep(ms: number): Promise<void> {
+    const run = this.run;
+    const party = run.currentParty();
+    const start = run.now();
+    run.setState(party, "waiting", start);
+    if (this.schedule.sleep === "spin") {
+      // Blocking on purpose: under `main`, waiting freezes the page, as time.sleep freezes a script.
+      const until = performance.now() + ms;
+      while (performance.now() < until && !run.aborted) {
+        /* the thread waits and can do nothing else */
+      }
+      run.setState(party, "running");
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      run.pending += 1;
+      setTimeout(() => {
+        run.pending -= 1;
+        const due = start + ms;
+        if (run.now() > due) run.setState(party, "ready", due);
+        run.runAs(party, resolve);
+      }, ms);
+    });
+  }
+
+  print(text: string): void {
+    const party = this.run.currentParty();
+    this.run.recorder.print(this.run.now(), party.lane, party.id, text);
+  }
+
+  createPool(requested: number | undefined): PoolHost {
+    const size = this.schedule.poolSize(requested);
+    const executor = this.schedule.poolExecutor(size);
+    let closed = false;
+    const submit = (fn: TaskFn, args: unknown[]) => {
+      if (closed) throw new Error("This pool is closed: create a new Pool to submit more tasks.");
+      return this.#submit(executor, fn, args);
+    };
+    return {
+      size,
+      submit,
+      map: (fn, items) => allInOrder(this.run, items.map((item) => submit(fn, [item]))),
+      close: () => {
+        closed = true;
+        return Promise.resolve();
+      },
+    };
+  }
+
+  spawn(fn: TaskFn, args: unknown[]): PromiseLike<unknown> {
+    return this.#submit(this.schedule.spawnExecutor(), fn, args);
+  }
+
+  #submit(executor: Executor, fn: TaskFn, args: unknown[]): Future<unknown> {
+    if (typeof fn !== "function") throw new TypeError(`A task must be a function, got ${typeof fn}.`);
+    const run = this.run;
+    const id = String(this.#nextTask++);
+    const label = taskLabel(fn.name, args);
+    const lane = this.schedule.taskLane(id);
+    if (lane !== "page") run.recorder.addLane({ id: lane, label: `${label.name}(${label.args})`, kind: "task" });
+    run.recorder.addTask({ id, name: label.name, args: label.args });
+    const party = run.newTask(id, lane, `${label.name}(${label.args})`);
+    const future = new Future<unknown>(run);
+    run.taskStarted();
+    executor.enqueue((done) => {
+      run.wake(party, () => this.#call(party, fn, args, future, done));
+    });
+    return future;
+  }
+
+  #call(party: Party, fn: TaskFn, args: unknown[], future: Future<unknown>, done: () => void): void {
+    const end = (value: unknown, failed: boolean) => {
+      const run = this.run;
+      if (failed) {
+        run.recorder.failTask(party.id, run.locate(value));
+        run.failParty(party);
+      }
+      party.done = true;
+      run.setState(party, null);
+      done();
+      if (failed) future.reject(value);
+      else future.resolve(value);
+      run.taskEnded(failed ? value : undefined);
+    };
+    let result: unknown;
+    try {
+      result = (fn as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      return end(error, true);
+    }
+    if (isThenable(result)) result.then((v) => end(v, false), (e: unknown) => end(e, true));
+    else end(result, false);
+  }
+
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}

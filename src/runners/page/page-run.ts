@@ -1,0 +1,195 @@
+import { RunRecorder } from "../../trace/recorder";
+import type { Run, Runner, RunError, State } from "../../trace/run";
+import type { WakeTarget } from "./future";
+import { newParty, type Party } from "./party";
+import { WakeQueue } from "./wake-queue";
+
+/**
+ * The page side of one run: the recorder, the parties (driver and tasks), who holds the thread,
+ * and when the run is over. Every runner builds on it; what differs is how tasks are scheduled.
+ */
+export class PageRun implements WakeTarget {
+  readonly recorder: RunRecorder;
+  readonly driver: Party;
+  readonly t0: number;
+  #current: Party | null = null;
+  #queue: WakeQueue;
+  #liveTasks = 0;
+  #driverSettled = false;
+  #errors: RunError[] = [];
+  #finished: Run | undefined;
+  #onFinish: ((run: Run) => void)[] = [];
+  /** Extra work the run is waiting for that the wake queue cannot see (timers, workers). */
+  pending = 0;
+  aborted = false;
+
+  constructor(
+    readonly runner: Runner,
+    /** Lane that mirrors which party holds the page's thread (async), or null. */
+    readonly threadLane: string | null,
+    readonly locate: (error: unknown) => RunError,
+  ) {
+    this.recorder = new RunRecorder(runner);
+    this.recorder.addLane({ id: "main", label: "main()", kind: "task" });
+    if (threadLane) this.recorder.addLane({ id: threadLane, label: "page thread", kind: "thread" });
+    this.driver = newParty("main", "main", "main()");
+    this.#queue = new WakeQueue((party, fn) => this.#resume(party, fn), () => this.#afterSegment());
+    this.t0 = performance.now();
+  }
+
+  now(): number {
+    return performance.now() - this.t0;
+  }
+
+  currentParty(): Party {
+    return this.#current ?? this.driver;
+  }
+
+  /** Record a party's new state, mirroring running stretches onto the thread lane. */
+  setState(party: Party, state: State | null, t = this.now()): void {
+    if (party.state === state) return;
+    if (this.threadLane && party.state === "running") this.recorder.leave(t, this.threadLane, party.id);
+    party.state = state;
+    party.since = t;
+    if (state) this.recorder.enter(t, party.lane, party.id, state);
+    else this.recorder.leave(t, party.lane, party.id);
+    if (this.threadLane && state === "running") this.recorder.enter(t, this.threadLane, party.id, "running");
+  }
+
+  /** The stretch that ended in an error is drawn as failed, from where it began until now. */
+  failParty(party: Party): void {
+    const t = this.now();
+    if (this.threadLane && party.state === "running") this.recorder.leave(t, this.threadLane, party.id);
+    this.recorder.enter(party.since, party.lane, party.id, "failed");
+    party.state = "failed";
+    this.setState(party, null, t);
+  }
+
+  /** Resume `party` in a task of its own; it is `ready` until the thread gets to it. */
+  wake(party: Party, fn: () => void): void {
+    if (this.aborted) return;
+    if (party.state === "blocked") this.setState(party, "ready");
+    this.#queue.post(party, fn);
+  }
+
+  /** Run `fn` as `party` now (we are at the start of a task, e.g. a timer callback). */
+  runAs(party: Party, fn: () => void): void {
+    if (this.aborted) return;
+    this.#resume(party, fn);
+    this.#queue.probe();
+  }
+
+  #resume(party: Party, fn: () => void): void {
+    this.#afterSegment();
+    this.#current = party;
+    if (!party.done && party.state !== "waiting") this.setState(party, "running");
+    party.waitingFor = undefined;
+    fn();
+  }
+
+  /** A stretch of code ended. A party still "running" is now awaiting something: blocked. */
+  #afterSegment(): void {
+    const party = this.#current;
+    this.#current = null;
+    if (party && !party.done && party.state === "running") {
+      this.setState(party, "blocked");
+      party.waitingFor ??= "a result it awaits";
+    }
+    this.#checkFinished();
+  }
+
+  taskStarted(): void {
+    this.#liveTasks += 1;
+  }
+
+  taskEnded(error?: unknown): void {
+    this.#liveTasks -= 1;
+    if (error !== undefined) this.#errors.push(this.locate(error));
+    this.#checkFinished();
+  }
+
+  /** Call main() as the driver; the run ends when it has settled and every task has ended. */
+  start(main: () => unknown): Promise<Run> {
+    const done = new Promise<Run>((resolve) => this.#onFinish.push(resolve));
+    this.runAs(this.driver, () => {
+      let result: unknown;
+      try {
+        result = main();
+      } catch (error) {
+        return this.#driverEnded(error);
+      }
+      Promise.resolve(result).then(
+        () => this.#driverEnded(),
+        (error: unknown) => this.#driverEnded(error),
+      );
+    });
+    return done;
+  }
+
+  #driverEnded(error?: unknown): void {
+    if (error !== undefined) {
+      this.#errors.unshift(this.locate(error));
+      this.failParty(this.driver);
+    }
+    this.driver.done = true;
+    this.setState(this.driver, null);
+    this.#driverSettled = true;
+    this.#checkFinished();
+  }
+
+  #checkFinished(): void {
+    if (this.#finished || !this.#driverSettled || this.#liveTasks > 0 || this.pending > 0) return;
+    this.#finish(this.#errors.length === 0, this.#errors[0]);
+  }
+
+  /** Only the first failure is the run's error; the others stay on their tasks. */
+  #finish(ok: boolean, error?: RunError): void {
+    const wall = this.now();
+    this.#finished = this.recorder.finish(wall, ok, error);
+    this.#queue.close();
+    this.#onFinish.forEach((f) => f(this.#finished as Run));
+  }
+
+  /** Stop: nothing more runs; the run ends now, not ok. */
+  abort(message = "Stopped before the program finished."): void {
+    if (this.#finished) return;
+    this.aborted = true;
+    this.#finish(false, { message });
+  }
+
+  /** End the run with an error that is not any one task's (a deadlock, a limit). */
+  fail(error: RunError): void {
+    if (this.#finished) return;
+    this.aborted = true;
+    this.#finish(false, error);
+  }
+
+  get finished(): boolean {
+    return this.#finished !== undefined;
+  }
+
+  snapshot(): Run {
+    return this.#finished ?? this.recorder.snapshot(this.now());
+  }
+
+  /** True when nothing the runtime knows of can make progress (for deadlock detection). */
+  get quiet(): boolean {
+    return this.#queue.empty && this.pending === 0;
+  }
+
+  blockedParties(): Party[] {
+    return this.#parties.filter((p) => !p.done && (p.state === "blocked" || p.state === null));
+  }
+
+  #parties: Party[] = [];
+
+  newTask(id: string, lane: string, label: string): Party {
+    const party = newParty(id, lane, label);
+    this.#parties.push(party);
+    return party;
+  }
+
+  get driverDone(): boolean {
+    return this.#driverSettled;
+  }
+}

@@ -1,0 +1,48 @@
+import { installHost, type Host } from "../../runtime/host";
+import type { Run, Runner } from "../../trace/run";
+import { locateError } from "../locate-error";
+import type { LoadedProgram, RunOptions } from "../runner";
+import { deadlockMessage } from "./deadlock";
+import { PageHost, type PageSchedule } from "./page-host";
+import { PageRun } from "./page-run";
+
+const LIVE_UPDATE_MS = 100;
+/** How long nothing may happen, with tasks unfinished, before the run is declared stuck. */
+const DEADLOCK_AFTER_MS = 1000;
+
+export interface PageRunSetup {
+  /** Lane mirroring who holds the page's thread (async), or null (main: tasks run on `page`). */
+  threadLane: string | null;
+  schedule: PageSchedule;
+  /** The host for this run; by default the page host itself. */
+  host?(run: PageRun, page: PageHost): Host;
+  /** After the run ended (or was stopped): release what the run held. */
+  cleanup?(run: PageRun, stopped: boolean): void;
+}
+
+/** Drive one run whose driver, main(), runs on the page: all three runners start here. */
+export async function runOnPage(runner: Runner, program: LoadedProgram, options: RunOptions, setup: PageRunSetup): Promise<Run> {
+  const run = new PageRun(runner, setup.threadLane, (error) => locateError(error, program.moduleUrl));
+  if (runner === "main") run.recorder.addLane({ id: "page", label: "page thread", kind: "thread" });
+  const page = new PageHost(run, setup.schedule);
+  const restoreHost = installHost(setup.host?.(run, page) ?? page);
+  const onAbort = () => run.abort();
+  options.signal.addEventListener("abort", onAbort);
+  let quietSince = -1;
+  const watch = setInterval(() => {
+    if (run.finished) return;
+    options.onUpdate?.(run.snapshot());
+    if (!run.quiet) quietSince = -1;
+    else if (quietSince < 0) quietSince = run.now();
+    else if (run.now() - quietSince >= DEADLOCK_AFTER_MS) run.fail({ message: deadlockMessage(runner, run) });
+  }, LIVE_UPDATE_MS);
+  try {
+    if (options.signal.aborted) run.abort();
+    return await run.start(program.main);
+  } finally {
+    clearInterval(watch);
+    options.signal.removeEventListener("abort", onAbort);
+    restoreHost();
+    setup.cleanup?.(run, run.aborted);
+  }
+}

@@ -1,0 +1,80 @@
+import { CompileError } from "../compile";
+import { calibration } from "../runtime/work";
+import type { Run, Runner, RunError } from "../trace/run";
+import { locateError } from "./locate-error";
+import { loadProgram, unloadProgram } from "./load-program";
+import type { RunnerImpl } from "./runner";
+
+// Runners load on first use, so a page that never runs workers never loads the worker pool.
+const loaders: Record<Runner, () => Promise<RunnerImpl>> = {
+  main: () => import("./main-runner").then((m) => m.mainRunner),
+  async: () => import("./async-runner").then((m) => m.asyncRunner),
+  workers: () => import("./workers-runner").then((m) => m.workersRunner),
+};
+
+export interface RunProgramOptions {
+  signal: AbortSignal;
+  /** Every run so far, the last one live, whenever something changed. */
+  onUpdate?(runs: Run[]): void;
+  trace?: boolean;
+}
+
+// One program runs at a time on a page (the lanes host is global to the realm): starting a
+// run stops the one in progress, from whichever playground, and waits until it has ended.
+let active: { stop: AbortController; ended: Promise<unknown> } | undefined;
+
+/** Compile `source` and run it under each runner in turn (never at once: they would share cores). */
+export async function runProgram(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
+  const previous = active;
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
+  const ended = (async () => {
+    if (previous) {
+      previous.stop.abort();
+      await previous.ended.catch(() => undefined);
+    }
+    return runAll(source, runners, { ...options, signal });
+  })();
+  active = { stop, ended };
+  try {
+    return await ended;
+  } finally {
+    if (active?.ended === ended) active = undefined;
+  }
+}
+
+async function runAll(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
+  const runs: Run[] = [];
+  calibration(); // measured once per page, before any run's clock starts
+  for (const runner of runners) {
+    if (options.signal.aborted) break;
+    const run = await runOne(source, runner, options, runs);
+    runs.push(run);
+    options.onUpdate?.([...runs]);
+    if (!run.ok && run.wallMs === 0 && run.spans.length === 0) break; // did not compile or load: same for every runner
+  }
+  return runs;
+}
+
+async function runOne(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
+  const impl = await loaders[runner]();
+  let program;
+  try {
+    program = await loadProgram(source);
+  } catch (error) {
+    return failedRun(runner, error instanceof CompileError ? error.toRunError() : locateError(error, ""));
+  }
+  try {
+    return await impl.run(program, {
+      signal: options.signal,
+      trace: options.trace,
+      onUpdate: (live) => options.onUpdate?.([...done, live]),
+    });
+  } finally {
+    unloadProgram(program);
+  }
+}
+
+function failedRun(runner: Runner, error: RunError): Run {
+  return { runner, ok: false, error, wallMs: 0, lanes: [], spans: [], output: [], tasks: [] };
+}

@@ -1,0 +1,28 @@
+import type { Run, Runner } from "../trace/run";
+
+/** A compiled program, imported afresh for each run so module-level state never leaks between runs. */
+export interface LoadedProgram {
+  /** The student's source, as typed. */
+  source: string;
+  /** Compiled JavaScript (an ES module importing the lanes shim by URL). */
+  js: string;
+  /** Blob URL of `js` for this run: the page imported it, workers import it too. */
+  moduleUrl: string;
+  /** The module namespace imported on the page. */
+  exports: Record<string, unknown>;
+  main: () => unknown;
+}
+
+export interface RunOptions {
+  signal: AbortSignal;
+  /** Called with a live snapshot while the run is in progress (at most ~10×/s). */
+  onUpdate?(run: Run): void;
+  /** Record spans and output (on by default); benchmarks switch it off to measure its cost. */
+  trace?: boolean;
+}
+
+/** main, async and workers all implement this: program in, Run out, AbortSignal for Stop. */
+export interface RunnerImpl {
+  readonly runner: Runner;
+  run(program: LoadedProgram, options: RunOptions): Promise<Run>;
+}

@@ -1,0 +1,34 @@
+import type { RunnerImpl } from "./runner";
+import { Executor } from "./page/executor";
+import { runOnPage } from "./page/run-on-page";
+import { fleet } from "./workers/fleet";
+import { WorkersHost } from "./workers/workers-host";
+
+/**
+ * `workers`: main() runs on the page; every task runs in a Web Worker of a pool (processes in
+ * Python), one task at a time per worker, in parallel up to the number of cores.
+ */
+export const workersRunner: RunnerImpl = {
+  runner: "workers",
+  run(program, options) {
+    fleet.prepare(program.source);
+    let host: WorkersHost | undefined;
+    return runOnPage("workers", program, options, {
+      threadLane: null,
+      schedule: {
+        sleep: "timer",
+        taskLane: () => "main",
+        poolExecutor: () => new Executor(Infinity),
+        spawnExecutor: () => new Executor(Infinity),
+        poolSize: (requested) => requested ?? navigator.hardwareConcurrency ?? 4,
+      },
+      host: (run, page) => (host = new WorkersHost(run, program, page)),
+      cleanup: (_run, stopped) => {
+        for (const pool of host?.pools ?? []) {
+          if (stopped) fleet.replace(pool.slots);
+          else fleet.release(pool.slots);
+        }
+      },
+    });
+  },
+};

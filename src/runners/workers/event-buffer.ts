@@ -1,0 +1,39 @@
+import { TraceBatchWriter, batchTransfer, type TraceBatch } from "../../trace/events";
+import type { State } from "../../trace/run";
+
+/** Stream at most this often while a batch runs, so a live timeline sees long tasks progress. */
+const STREAM_EVERY_MS = 50;
+
+/**
+ * Trace events of a worker, batched: most travel with the batch reply; during a long batch
+ * they are streamed every STREAM_EVERY_MS (checked as events happen: a blocked worker cannot
+ * run timers, and needs none).
+ */
+export class EventBuffer {
+  #writer = new TraceBatchWriter();
+  #lastSent = 0;
+
+  constructor(private readonly send: (batch: TraceBatch, transfer: ArrayBuffer[]) => void) {}
+
+  state(t: number, lane: string, task: string, state: State | null): void {
+    this.#writer.state(t, lane, task, state);
+    this.#maybeStream(t);
+  }
+
+  output(t: number, lane: string, task: string, text: string): void {
+    this.#writer.output(t, lane, task, text);
+    this.#maybeStream(t);
+  }
+
+  /** What is left, for the batch reply. */
+  take(): TraceBatch | null {
+    return this.#writer.take();
+  }
+
+  #maybeStream(t: number): void {
+    if (t - this.#lastSent < STREAM_EVERY_MS) return;
+    this.#lastSent = t;
+    const batch = this.#writer.take();
+    if (batch) this.send(batch, batchTransfer(batch));
+  }
+}

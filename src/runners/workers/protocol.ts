@@ -1,0 +1,51 @@
+// Everything that crosses the page/worker boundary. Calls go through Comlink (WorkerApi);
+// trace events stream on the worker's own port, so they stay in order with the call replies.
+import type { TraceBatch } from "../../trace/events";
+
+export interface WorkerConfig {
+  /** work() calibration measured on the page, so a work(ms) is the same everywhere. */
+  itersPerMs: number;
+}
+
+export interface InitReply {
+  /** The worker's performance.timeOrigin: its clock is aligned to the page's with it. */
+  timeOrigin: number;
+}
+
+export interface TaskCall {
+  /** Task id in the Run. */
+  id: string;
+  /** Export name of the function in the student's module. */
+  fn: string;
+  args: unknown[];
+}
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  line?: number;
+  column?: number;
+}
+
+export type TaskResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };
+
+export interface BatchReply {
+  results: TaskResult[];
+  /** Events recorded since the last streamed batch (the batch's tail travels with its reply). */
+  events: TraceBatch | null;
+}
+
+/** The API a worker exposes through Comlink. */
+export interface WorkerApi {
+  init(config: WorkerConfig): InitReply;
+  /** Import a run's copy of the program (fresh module state per run); `lane` names this worker in the trace. */
+  load(moduleUrl: string, lane: string): Promise<void>;
+  /** Run tasks one after another; resolves when all have ended. */
+  runBatch(calls: TaskCall[]): Promise<BatchReply>;
+}
+
+/** Streamed on the worker's port while a long batch runs (Comlink ignores messages without an id). */
+export interface EventsMessage {
+  lanesEvents: TraceBatch;
+}

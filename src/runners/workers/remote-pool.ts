@@ -1,0 +1,110 @@
+import { realmClock } from "../../trace/clock";
+import { RemoteError } from "../locate-error";
+import type { PageRun } from "../page/page-run";
+import { batchSize, depthFor, updateEstimate } from "./batch-size";
+import type { TaskCall, TaskResult } from "./protocol";
+import type { WorkerSlot } from "./worker-slot";
+
+export interface RemoteTask extends TaskCall {
+  settle(ok: boolean, value: unknown): void;
+}
+
+/**
+ * A pool's queue on the page and its workers: tasks go out in adaptively sized batches, one
+ * task at a time per worker, and come back with their results and trace events.
+ */
+export class RemotePool {
+  #queue: RemoteTask[] = [];
+  #head = 0;
+  #inFlight: number[];
+  #estimate: number | undefined;
+  #ready: Promise<void>[];
+  #idle: (() => void)[] = [];
+
+  constructor(
+    private readonly run: PageRun,
+    readonly slots: WorkerSlot[],
+    lanes: string[],
+    moduleUrl: string,
+  ) {
+    this.#inFlight = slots.map(() => 0);
+    this.#ready = slots.map(async (slot, i) => {
+      const { timeOrigin } = await slot.ready;
+      const toRunTime = realmClock(performance.timeOrigin, run.t0, timeOrigin);
+      slot.onEvents = (batch) => run.recorder.applyEvents(batch, toRunTime);
+      await slot.load(moduleUrl, lanes[i] ?? "");
+    });
+    this.#ready.forEach((p) => p.catch(() => undefined));
+  }
+
+  submit(task: RemoteTask): void {
+    this.#queue.push(task);
+    this.#pump();
+  }
+
+  get queued(): number {
+    return this.#queue.length - this.#head;
+  }
+
+  /** Resolves when nothing is queued or in flight (Pool.close). */
+  whenIdle(): Promise<void> {
+    if (this.#isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  #isIdle(): boolean {
+    return this.queued === 0 && this.#inFlight.every((n) => n === 0);
+  }
+
+  #pump(): void {
+    const depth = depthFor(this.#estimate);
+    this.slots.forEach((slot, i) => {
+      while (slot.alive && (this.#inFlight[i] ?? 0) < depth && this.queued > 0) {
+        const n = batchSize(this.#estimate, this.queued, this.slots.length);
+        const batch = this.#queue.slice(this.#head, this.#head + n);
+        this.#head += n;
+        if (this.#head > 4096) {
+          this.#queue = this.#queue.slice(this.#head);
+          this.#head = 0;
+        }
+        void this.#send(i, slot, batch);
+      }
+    });
+  }
+
+  async #send(index: number, slot: WorkerSlot, tasks: RemoteTask[]): Promise<void> {
+    this.#inFlight[index] = (this.#inFlight[index] ?? 0) + 1;
+    this.run.pending += 1;
+    try {
+      await this.#ready[index];
+      const sent = performance.now();
+      const calls: TaskCall[] = tasks.map(({ id, fn, args }) => ({ id, fn, args }));
+      const reply = await slot.call((api) => api.runBatch(calls));
+      this.#estimate = updateEstimate(this.#estimate, performance.now() - sent, tasks.length);
+      if (reply.events) slot.onEvents?.(reply.events);
+      reply.results.forEach((result, i) => settleWith(tasks[i], result));
+    } catch (error) {
+      if (!this.run.aborted) tasks.forEach((task) => task.settle(false, batchError(error, task)));
+    } finally {
+      this.#inFlight[index] = (this.#inFlight[index] ?? 1) - 1;
+      this.run.pending -= 1;
+      if (!this.run.aborted) this.#pump();
+      if (this.#isIdle()) this.#idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+}
+
+function settleWith(task: RemoteTask | undefined, result: TaskResult): void {
+  if (!task) return;
+  if (result.ok) return task.settle(true, result.value);
+  const { message, name, line, column, stack } = result.error;
+  task.settle(false, new RemoteError(message, name, line, column, stack));
+}
+
+function batchError(error: unknown, task: RemoteTask): Error {
+  const text = error instanceof Error ? error.message : String(error);
+  if (error instanceof DOMException && error.name === "DataCloneError") {
+    return new TypeError(`The arguments of ${task.fn} cannot be copied to a worker (${text}). Send plain data: numbers, strings, arrays, plain objects.`);
+  }
+  return error instanceof Error ? error : new Error(text);
+}

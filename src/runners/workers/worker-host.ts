@@ -1,0 +1,50 @@
+import type { Host } from "../../runtime/host";
+import type { State } from "../../trace/run";
+import type { EventBuffer } from "./event-buffer";
+
+// One cell nobody ever notifies: Atomics.wait on it is a sleep that blocks this worker only.
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** Block this worker's thread for `ms`. Atomics.wait may wake early, so re-check the clock. */
+export function blockFor(ms: number): void {
+  const until = performance.now() + ms;
+  for (;;) {
+    const left = until - performance.now();
+    if (left <= 0) return;
+    Atomics.wait(sleepCell, 0, 0, left);
+  }
+}
+
+/** The lanes host inside a worker: the task running now, its lane, and where its events go. */
+export class WorkerHost implements Host {
+  task = "";
+  lane = "";
+  /** When the current task's current state began (its failed stretch starts here). */
+  since = 0;
+
+  constructor(private readonly events: EventBuffer) {}
+
+  setState(state: State | null, t = performance.now()): void {
+    this.since = t;
+    this.events.state(t, this.lane, this.task, state);
+  }
+
+  sleep(ms: number): Promise<void> {
+    this.setState("waiting");
+    blockFor(ms);
+    this.setState("running");
+    return Promise.resolve();
+  }
+
+  print(text: string): void {
+    this.events.output(performance.now(), this.lane, this.task, text);
+  }
+
+  createPool(): never {
+    throw new Error("A task running in a worker cannot create a Pool: pools are created by main(), on the page.");
+  }
+
+  spawn(): never {
+    throw new Error("A task running in a worker cannot spawn tasks: spawn them from main(), on the page.");
+  }
+}

@@ -1,0 +1,59 @@
+import * as Comlink from "comlink";
+import type { TraceBatch } from "../../trace/events";
+import type { EventsMessage, InitReply, WorkerApi } from "./protocol";
+
+/**
+ * One Web Worker and its Comlink proxy. Comlink never settles a call whose worker was
+ * terminated, so every call races the worker's death: Stop rejects what is pending at once.
+ */
+export class WorkerSlot {
+  readonly ready: Promise<InitReply>;
+  alive = true;
+  /** Where this worker's streamed trace events go while a run uses it. */
+  onEvents: ((batch: TraceBatch) => void) | null = null;
+  readonly #worker: Worker;
+  readonly #api: Comlink.Remote<WorkerApi>;
+  readonly #dead: Promise<never>;
+  #kill: (reason: Error) => void = () => undefined;
+  #loaded = "";
+
+  constructor(index: number, itersPerMs: number) {
+    this.#worker = new Worker(new URL("./worker-entry.ts", import.meta.url), { type: "module", name: `lanes worker ${index}` });
+    this.#dead = new Promise<never>((_, reject) => (this.#kill = reject));
+    this.#dead.catch(() => undefined);
+    this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage> | null>) => {
+      const batch = event.data?.lanesEvents;
+      if (batch) this.onEvents?.(batch);
+    });
+    this.#worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.terminate(new Error(`A worker stopped with an error: ${event.message || "it could not start"}.`));
+    });
+    this.#api = Comlink.wrap<WorkerApi>(this.#worker);
+    this.ready = this.call(() => this.#api.init({ itersPerMs }));
+  }
+
+  call<T>(send: (api: Comlink.Remote<WorkerApi>) => Promise<T>): Promise<T> {
+    if (!this.alive) return this.#dead;
+    return Promise.race([send(this.#api), this.#dead]);
+  }
+
+  /** Import a run's copy of the program, unless this worker already has it. */
+  async load(moduleUrl: string, lane: string): Promise<void> {
+    await this.ready;
+    await this.call((api) => api.load(moduleUrl, lane));
+    this.#loaded = moduleUrl;
+  }
+
+  get loaded(): string {
+    return this.#loaded;
+  }
+
+  terminate(reason = new Error("The worker was stopped.")): void {
+    if (!this.alive) return;
+    this.alive = false;
+    this.onEvents = null;
+    this.#worker.terminate();
+    this.#kill(reason);
+  }
+}

@@ -1,0 +1,44 @@
+// The `lanes` functions are the same code under every runner; what they do comes from
+// the host the current runner installs (page: main/async/workers drivers; worker: a task host).
+
+export type TaskFn = (...args: never[]) => unknown;
+
+export interface PoolHost {
+  readonly size: number;
+  submit(fn: TaskFn, args: unknown[]): PromiseLike<unknown>;
+  map(fn: TaskFn, items: readonly unknown[]): PromiseLike<unknown[]>;
+  close(): PromiseLike<void>;
+}
+
+export interface Host {
+  sleep(ms: number): Promise<void>;
+  print(text: string): void;
+  createPool(workers: number | undefined): PoolHost;
+  spawn(fn: TaskFn, args: unknown[]): PromiseLike<unknown>;
+}
+
+const idle: Host = {
+  sleep: notRunning,
+  print: notRunning,
+  createPool: notRunning,
+  spawn: notRunning,
+};
+
+function notRunning(): never {
+  throw new Error("lanes functions work only while a program runs: call them from main() or from a task.");
+}
+
+let current: Host = idle;
+
+export function host(): Host {
+  return current;
+}
+
+/** Install the host of the run that starts now; returns a function restoring the previous one. */
+export function installHost(next: Host): () => void {
+  const previous = current;
+  current = next;
+  return () => {
+    current = previous;
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { OP_LEAVE, STRIDE, TraceBatchWriter, batchTransfer, decodeEvents, type TraceBatch } from "./events";
+
+describe("TraceBatchWriter", () => {
+  it("round-trips state changes and output in order", () => {
+    const w = new TraceBatchWriter();
+    w.state(1.5, "worker:1", "3", "running");
+    w.output(2, "worker:1", "3", "hello");
+    w.state(4, "worker:1", "3", "waiting");
+    w.state(9.25, "worker:1", "3", null);
+    expect(decodeEvents(w.take() as TraceBatch)).toEqual([
+      { kind: "state", t: 1.5, lane: "worker:1", task: "3", state: "running" },
+      { kind: "output", t: 2, lane: "worker:1", task: "3", text: "hello" },
+      { kind: "state", t: 4, lane: "worker:1", task: "3", state: "waiting" },
+      { kind: "state", t: 9.25, lane: "worker:1", task: "3", state: null },
+    ]);
+  });
+
+  it("stores each repeated string once", () => {
+    const w = new TraceBatchWriter();
+    for (let i = 0; i < 100; i++) w.state(i, "worker:2", "7", i % 2 ? "running" : "blocked");
+    w.output(100, "worker:2", "7", "worker:2");
+    const batch = w.take() as TraceBatch;
+    expect(batch.strings).toEqual(["worker:2", "7"]);
+    expect(batch.data.length).toBe(101 * STRIDE);
+  });
+
+  it("encodes leave as OP_LEAVE and output as an op below it", () => {
+    const w = new TraceBatchWriter();
+    w.state(0, "l", "t", null);
+    w.output(1, "l", "t", "x");
+    const { data } = w.take() as TraceBatch;
+    expect(data[3]).toBe(OP_LEAVE);
+    expect(data[7]).toBeLessThan(OP_LEAVE);
+  });
+
+  it("counts pending events and starts a fresh batch after take()", () => {
+    const w = new TraceBatchWriter();
+    w.state(0, "a", "1", "running");
+    w.state(1, "a", "1", null);
+    expect(w.length).toBe(2);
+    w.take();
+    expect(w.length).toBe(0);
+    w.output(2, "b", "2", "next");
+    const second = w.take() as TraceBatch;
+    expect(second.strings).toEqual(["b", "2", "next"]);
+  });
+
+  it("returns null when nothing was recorded", () => {
+    expect(new TraceBatchWriter().take()).toBeNull();
+  });
+
+  it("survives a structured clone", () => {
+    const w = new TraceBatchWriter();
+    w.state(3, "worker:1", "1", "ready");
+    w.output(4, "worker:1", "1", "ok");
+    const batch = w.take() as TraceBatch;
+    expect(decodeEvents(structuredClone(batch))).toEqual(decodeEvents(batch));
+  });
+
+  it("lists the data buffer as its transferable", () => {
+    const w = new TraceBatchWriter();
+    w.state(0, "a", "1", "running");
+    const batch = w.take() as TraceBatch;
+    expect(batchTransfer(batch)).toEqual([batch.data.buffer]);
+  });
+});
+
+describe("decodeEvents on malformed batches", () => {
+  it("rejects a string index out of range", () => {
+    const batch = { strings: ["a"], data: Float64Array.of(0, 0, 5, 0) };
+    expect(() => decodeEvents(batch)).toThrow(/string 5 of 1/);
+  });
+
+  it("rejects an unknown state op", () => {
+    const batch = { strings: ["a"], data: Float64Array.of(0, 0, 0, 42) };
+    expect(() => decodeEvents(batch)).toThrow(/unknown op 42/);
+  });
+
+  it("rejects a data length that is not a whole number of events", () => {
+    const batch = { strings: ["a"], data: Float64Array.of(0, 0, 0) };
+    expect(() => decodeEvents(batch)).toThrow(/multiple of 4/);
+  });
+});

@@ -1,0 +1,123 @@
+// The compact encoding trace events travel in from a worker to the page.
+// A busy worker records tens of thousands of events a second; one object per event would cost
+// an allocation to build and a full object-graph walk to structured-clone. Instead a batch is:
+//
+//   strings: string[]       every lane id, task id and output text of the batch, each once
+//   data:    Float64Array   STRIDE (4) numbers per event: [t, lane, task, op]
+//                            t     sender's performance.now(), converted on the page
+//                            lane  index into strings
+//                            task  index into strings
+//                            op    0..4   open a span in STATES[op] (after closing the open one)
+//                                  -1     close the open span only (OP_LEAVE)
+//                                  -2-i   an output line whose text is strings[i]
+//
+// `data` is one buffer, so it can be transferred (zero copy) or cloned as a single memcpy;
+// `strings` stays tiny because ids repeat. Every batch is self-contained (its own string table),
+// so batches may be dropped or applied independently.
+import { STATES, type State } from "./run";
+
+export interface TraceBatch {
+  strings: string[];
+  data: Float64Array;
+}
+
+export const STRIDE = 4;
+export const OP_LEAVE = -1;
+const OP_PRINT_BASE = -2;
+
+export type TraceEvent =
+  | { kind: "state"; t: number; lane: string; task: string; state: State | null }
+  | { kind: "output"; t: number; lane: string; task: string; text: string };
+
+/** Receives decoded events without an object per event (see forEachEvent). */
+export interface TraceSink {
+  state(t: number, lane: string, task: string, state: State | null): void;
+  output(t: number, lane: string, task: string, text: string): void;
+}
+
+const STATE_OP = new Map<State, number>(STATES.map((s, i) => [s, i]));
+
+/** Builds batches on the sending side; take() hands one over and starts the next. */
+export class TraceBatchWriter implements TraceSink {
+  #strings: string[] = [];
+  #index = new Map<string, number>();
+  #data: number[] = [];
+
+  state(t: number, lane: string, task: string, state: State | null): void {
+    const op = state === null ? OP_LEAVE : STATE_OP.get(state);
+    if (op === undefined) throw new Error(`Unknown trace state "${String(state)}".`);
+    this.#data.push(t, this.#intern(lane), this.#intern(task), op);
+  }
+
+  output(t: number, lane: string, task: string, text: string): void {
+    this.#data.push(t, this.#intern(lane), this.#intern(task), OP_PRINT_BASE - this.#intern(text));
+  }
+
+  /** Events waiting in the current batch. */
+  get length(): number {
+    return this.#data.length / STRIDE;
+  }
+
+  /** The batch so far, or null if nothing was recorded since the last take(). */
+  take(): TraceBatch | null {
+    if (this.#data.length === 0) return null;
+    const batch: TraceBatch = { strings: this.#strings, data: Float64Array.from(this.#data) };
+    this.#strings = [];
+    this.#index = new Map();
+    this.#data = [];
+    return batch;
+  }
+
+  #intern(s: string): number {
+    let i = this.#index.get(s);
+    if (i === undefined) {
+      i = this.#strings.length;
+      this.#strings.push(s);
+      this.#index.set(s, i);
+    }
+    return i;
+  }
+}
+
+/** What to list as transferables when posting a batch, so its numbers move instead of copy. */
+export function batchTransfer(batch: TraceBatch): ArrayBuffer[] {
+  const buffer = batch.data.buffer;
+  return buffer instanceof ArrayBuffer ? [buffer] : [];
+}
+
+/**
+ * Calls the sink once per event, in recorded order, with times as sent.
+ * A malformed batch throws: it can only come from a bug in the worker side, not from user code.
+ */
+export function forEachEvent(batch: TraceBatch, sink: TraceSink): void {
+  const { strings, data } = batch;
+  if (data.length % STRIDE !== 0) throw new Error(`Malformed trace batch: ${data.length} numbers is not a multiple of ${STRIDE}.`);
+  const str = (i: number, at: number): string => {
+    const s = strings[i];
+    if (s === undefined) throw new Error(`Malformed trace batch: event ${at / STRIDE} refers to string ${i} of ${strings.length}.`);
+    return s;
+  };
+  for (let at = 0; at < data.length; at += STRIDE) {
+    const t = data[at] as number;
+    const lane = str(data[at + 1] as number, at);
+    const task = str(data[at + 2] as number, at);
+    const op = data[at + 3] as number;
+    if (op === OP_LEAVE) sink.state(t, lane, task, null);
+    else if (op <= OP_PRINT_BASE) sink.output(t, lane, task, str(OP_PRINT_BASE - op, at));
+    else {
+      const state = STATES[op];
+      if (state === undefined) throw new Error(`Malformed trace batch: event ${at / STRIDE} has unknown op ${op}.`);
+      sink.state(t, lane, task, state);
+    }
+  }
+}
+
+/** Events as objects: for tests and debugging, not the hot path. */
+export function decodeEvents(batch: TraceBatch): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  forEachEvent(batch, {
+    state: (t, lane, task, state) => events.push({ kind: "state", t, lane, task, state }),
+    output: (t, lane, task, text) => events.push({ kind: "output", t, lane, task, text }),
+  });
+  return events;
+}

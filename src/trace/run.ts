@@ -1,0 +1,63 @@
+// The Run record: the public contract of a finished (or live) run.
+// Plain data, JSON-serialisable, no DOM: timelines, summaries, exercise checks,
+// benchmarks and course sites all read this shape.
+
+export type Runner = "main" | "async" | "workers";
+export const RUNNERS: readonly Runner[] = ["main", "async", "workers"];
+
+/** running: on a CPU. waiting: inside sleep (I/O). blocked: lock, queue, join, pool result.
+ *  ready: its wait is over but its thread is busy with another task (the GIL effect). */
+export type State = "running" | "waiting" | "blocked" | "ready" | "failed";
+export const STATES: readonly State[] = ["running", "waiting", "blocked", "ready", "failed"];
+
+export type LaneKind = "thread" | "task";
+
+export interface Lane {
+  id: string;
+  label: string;
+  kind: LaneKind;
+}
+
+export interface Span {
+  lane: string;
+  /** Task id (see Run.tasks); "main" for the program's driver. */
+  task: string;
+  state: State;
+  /** ms since main() was called */
+  start: number;
+  end: number;
+}
+
+export interface OutputLine {
+  t: number;
+  lane: string;
+  task?: string;
+  text: string;
+}
+
+export interface RunError {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** What the timeline shows on hover: the function a task ran and a preview of its arguments. */
+export interface TaskInfo {
+  id: string;
+  name: string;
+  args: string;
+  failed?: RunError;
+}
+
+export interface Run {
+  runner: Runner;
+  ok: boolean;
+  error?: RunError;
+  /** from main() called until main() settled and all its tasks ended */
+  wallMs: number;
+  lanes: Lane[];
+  spans: Span[];
+  output: OutputLine[];
+  /** Extension of the DESIGN.md record: one entry per task, for tooltips and checks. */
+  tasks?: TaskInfo[];
+}
