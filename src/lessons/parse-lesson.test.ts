@@ -30,6 +30,18 @@ describe("parseLesson", () => {
     expect(meta).toEqual({ slug: "01-waiting", title: "Waiting is not working", summary: "Why sleeping tasks overlap.", order: 1 });
   });
 
+  it("leaves out a first heading that repeats the title, keeping line numbers", () => {
+    const { sections } = parseLesson("x", "---\ntitle: Locks\n---\n# Locks\nText.\n```ts playground\nexport default function main() {}\n```");
+    expect(sections[0]?.before).not.toContain("# Locks");
+    expect(sections[0]?.before).toContain("Text.");
+    expect(sections[0]?.playground?.line).toBe(6);
+  });
+
+  it("keeps a first heading that differs from the title", () => {
+    const { sections } = parseLesson("x", "---\ntitle: Locks\n---\n# Why locks\nText.");
+    expect(sections[0]?.before).toContain("# Why locks");
+  });
+
   it("splits prose before and after each playground", () => {
     const { sections } = parseLesson("x", lesson);
     expect(sections).toHaveLength(2);

@@ -7,7 +7,21 @@ const HEADING = /^ {0,3}#{1,6}\s/;
 /** Parse a lesson file into its model. `slug` comes from the file name. */
 export function parseLesson(slug: string, source: string): Lesson {
   const file = splitFrontmatter(source);
-  return { meta: readMeta(slug, file.data), sections: splitSections(file.body, file.bodyLine) };
+  const meta = readMeta(slug, file.data);
+  return { meta, sections: splitSections(dropTitleHeading(file.body, meta.title), file.bodyLine) };
+}
+
+/**
+ * A lesson may open with `# Its title` so it reads well in any markdown viewer; the page shows
+ * the title itself, so that heading is blanked (not removed: line numbers stay true).
+ */
+function dropTitleHeading(body: string, title: string): string {
+  const lines = body.split("\n");
+  const first = lines.findIndex((line) => line.trim() !== "");
+  const heading = /^#\s+(.*?)\s*#*\s*$/.exec(lines[first] ?? "");
+  if (heading?.[1] !== title) return body;
+  lines[first] = "";
+  return lines.join("\n");
 }
 
 function readMeta(slug: string, data: Record<string, unknown>): LessonMeta {

@@ -1,8 +1,7 @@
-import { CompileError } from "../compile";
+import { CompileError } from "../compile/compile-error";
 import { calibration } from "../runtime/work";
 import type { Run, Runner, RunError } from "../trace/run";
 import { locateError } from "./locate-error";
-import { loadProgram, unloadProgram } from "./load-program";
 import type { RunnerImpl } from "./runner";
 
 // Runners load on first use, so a page that never runs workers never loads the worker pool.
@@ -57,7 +56,7 @@ async function runAll(source: string, runners: readonly Runner[], options: RunPr
 }
 
 async function runOne(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
-  const impl = await loaders[runner]();
+  const [impl, { loadProgram, unloadProgram }] = await Promise.all([loaders[runner](), import("./load-program")]);
   let program;
   try {
     program = await loadProgram(source);

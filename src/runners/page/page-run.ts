@@ -2,6 +2,7 @@ import { RunRecorder } from "../../trace/recorder";
 import type { Run, Runner, RunError, State } from "../../trace/run";
 import type { WakeTarget } from "./future";
 import { newParty, type Party } from "./party";
+import { UntracedRecorder } from "./untraced-recorder";
 import { WakeQueue } from "./wake-queue";
 
 /**
@@ -28,8 +29,9 @@ export class PageRun implements WakeTarget {
     /** Lane that mirrors which party holds the page's thread (async), or null. */
     readonly threadLane: string | null,
     readonly locate: (error: unknown) => RunError,
+    readonly tracing = true,
   ) {
-    this.recorder = new RunRecorder(runner);
+    this.recorder = tracing ? new RunRecorder(runner) : new UntracedRecorder(runner);
     this.recorder.addLane({ id: "main", label: "main()", kind: "task" });
     if (threadLane) this.recorder.addLane({ id: threadLane, label: "page thread", kind: "thread" });
     this.driver = newParty("main", "main", "main()");

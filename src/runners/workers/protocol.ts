@@ -39,8 +39,11 @@ export interface BatchReply {
 /** The API a worker exposes through Comlink. */
 export interface WorkerApi {
   init(config: WorkerConfig): InitReply;
-  /** Import a run's copy of the program (fresh module state per run); `lane` names this worker in the trace. */
-  load(moduleUrl: string, lane: string): Promise<void>;
+  /**
+   * Import a run's copy of the program (fresh module state per run); `lane` names this worker
+   * in the trace; `trace: false` records output only (for the tracing-cost benchmark).
+   */
+  load(moduleUrl: string, lane: string, trace: boolean): Promise<void>;
   /** Run tasks one after another; resolves when all have ended. */
   runBatch(calls: TaskCall[]): Promise<BatchReply>;
 }

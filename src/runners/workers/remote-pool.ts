@@ -32,7 +32,7 @@ export class RemotePool {
       const { timeOrigin } = await slot.ready;
       const toRunTime = realmClock(performance.timeOrigin, run.t0, timeOrigin);
       slot.onEvents = (batch) => run.recorder.applyEvents(batch, toRunTime);
-      await slot.load(moduleUrl, lanes[i] ?? "");
+      await slot.load(moduleUrl, lanes[i] ?? "", run.tracing);
     });
     this.#ready.forEach((p) => p.catch(() => undefined));
   }

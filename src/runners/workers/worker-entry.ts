@@ -23,8 +23,9 @@ const api: WorkerApi = {
     return { timeOrigin: performance.timeOrigin };
   },
 
-  async load(url, lane) {
+  async load(url, lane, trace) {
     host.lane = lane;
+    host.tracing = trace;
     if (url === moduleUrl) return;
     program = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
     moduleUrl = url;

@@ -21,12 +21,13 @@ export class WorkerHost implements Host {
   lane = "";
   /** When the current task's current state began (its failed stretch starts here). */
   since = 0;
+  tracing = true;
 
   constructor(private readonly events: EventBuffer) {}
 
   setState(state: State | null, t = performance.now()): void {
     this.since = t;
-    this.events.state(t, this.lane, this.task, state);
+    if (this.tracing) this.events.state(t, this.lane, this.task, state);
   }
 
   sleep(ms: number): Promise<void> {

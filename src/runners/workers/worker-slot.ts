@@ -15,7 +15,6 @@ export class WorkerSlot {
   readonly #api: Comlink.Remote<WorkerApi>;
   readonly #dead: Promise<never>;
   #kill: (reason: Error) => void = () => undefined;
-  #loaded = "";
 
   constructor(index: number, itersPerMs: number) {
     this.#worker = new Worker(new URL("./worker-entry.ts", import.meta.url), { type: "module", name: `lanes worker ${index}` });
@@ -39,14 +38,9 @@ export class WorkerSlot {
   }
 
   /** Import a run's copy of the program, unless this worker already has it. */
-  async load(moduleUrl: string, lane: string): Promise<void> {
+  async load(moduleUrl: string, lane: string, trace: boolean): Promise<void> {
     await this.ready;
-    await this.call((api) => api.load(moduleUrl, lane));
-    this.#loaded = moduleUrl;
-  }
-
-  get loaded(): string {
-    return this.#loaded;
+    await this.call((api) => api.load(moduleUrl, lane, trace));
   }
 
   terminate(reason = new Error("The worker was stopped.")): void {

@@ -48,6 +48,7 @@ export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorPr
           automaticLayout: true,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
+          wordWrap: "on",
           fontSize: 14,
           tabSize: 2,
           theme: prefersDark() ? "vs-dark" : "vs",
