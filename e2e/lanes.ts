@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import type {} from "../src/automation-types";
 import type { Run, Runner } from "../src/trace/run";
 
 /** Run a program through the page's automation entry point (the Run button's own path). */

@@ -1,18 +1,6 @@
 import { runProgram } from "./runners/run-program";
-import { RUNNERS, type Run, type Runner } from "./trace/run";
-
-/** Public automation contract (tests, benchmarks, lessons:check, course sites). Keep its shape. */
-export interface LanesAutomation {
-  version: string;
-  /** `options.trace: false` records output but no spans (benchmarks measure tracing's cost). */
-  run(code: string, runners?: Runner[], options?: { trace?: boolean }): Promise<Run[]>;
-}
-
-declare global {
-  interface Window {
-    __lanes?: LanesAutomation;
-  }
-}
+import type {} from "./automation-types";
+import { RUNNERS } from "./trace/run";
 
 export const VERSION = "0.1.0";
 

@@ -1,0 +1,14 @@
+import type { Run, Runner } from "./trace/run";
+
+/** Public automation contract (tests, benchmarks, lessons:check, course sites). Keep its shape. */
+export interface LanesAutomation {
+  version: string;
+  /** `options.trace: false` records output but no spans (benchmarks measure tracing's cost). */
+  run(code: string, runners?: Runner[], options?: { trace?: boolean }): Promise<Run[]>;
+}
+
+declare global {
+  interface Window {
+    __lanes?: LanesAutomation;
+  }
+}
