@@ -1,52 +1,69 @@
-import type { Node } from "acorn";
-import { CompileError, positionOf } from "./compile-error";
+import type { Literal, Node, Program } from "acorn";
 
-/** The only module a playground may import: student code never reaches the network. */
+// Security: a playground program must not reach the network, so "lanes" is the only module it
+// may name. Static imports are checked from the AST; import() is refused outright, because its
+// argument can be computed at run time.
+
+/** The only module a playground may import. */
 export const LANES_SPECIFIER = "lanes";
 
-interface SourceNode extends Node {
-  source?: (Node & { value?: unknown }) | null;
+export interface PolicyViolation {
+  message: string;
+  /** The node to point at (its `loc` is where the editor underlines). */
+  node: Node;
 }
 
-/** The "lanes" string literals to rewrite; anything else imported is refused with its place. */
-export function checkImports(program: Node & { body: SourceNode[] }, js: string): (Node & { value?: unknown })[] {
-  const lanes: (Node & { value?: unknown })[] = [];
-  for (const node of program.body) {
-    if (!node.source) continue;
-    if (node.source.value === LANES_SPECIFIER) {
-      lanes.push(node.source);
-      continue;
-    }
-    const { line, column } = positionOf(js, node.source.start);
-    throw new CompileError(`Only "lanes" can be imported in a playground; "${String(node.source.value)}" is not available.`, line, column);
-  }
-  const dynamic = findDynamicImport(program);
-  if (dynamic) {
-    const { line, column } = positionOf(js, dynamic.start);
-    throw new CompileError('import() is not allowed in a playground: import from "lanes" at the top of the file.', line, column);
-  }
-  return lanes;
+type WithSource = Node & { source?: Literal | null };
+
+export function forbiddenImportMessage(specifier: string): string {
+  return `Only "lanes" can be imported in a playground; ${JSON.stringify(specifier)} is not available.`;
 }
 
-/** Depth-first search for an ImportExpression anywhere in the tree. */
-function findDynamicImport(node: unknown): Node | undefined {
-  if (!node || typeof node !== "object") return undefined;
-  if (Array.isArray(node)) {
-    for (const child of node) {
-      const found = findDynamicImport(child);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  const n = node as Node & Record<string, unknown>;
-  if (n.type === "ImportExpression") return n;
-  for (const key in n) {
-    if (key === "loc") continue;
-    const value = n[key];
-    if (value && typeof value === "object") {
-      const found = findDynamicImport(value);
-      if (found) return found;
+const DYNAMIC_IMPORT = 'import() is not allowed in a playground: import from "lanes" at the top of the file.';
+const REQUIRE = 'require() does not exist in a playground: write `import { … } from "lanes"` at the top of the file.';
+
+/** The first place (in source order) that breaks the import policy, if any. */
+export function findViolation(program: Program): PolicyViolation | undefined {
+  const found: PolicyViolation[] = [];
+  for (const statement of program.body as WithSource[]) {
+    const specifier = statement.source?.value;
+    if (statement.source && specifier !== LANES_SPECIFIER) {
+      found.push({ message: forbiddenImportMessage(String(specifier)), node: statement.source });
     }
   }
-  return undefined;
+  forEachNode(program, (node) => {
+    if (node.type === "ImportExpression") found.push({ message: DYNAMIC_IMPORT, node });
+    const required = requiredSpecifier(node);
+    if (required !== undefined) {
+      // `import x = require("y")` in TypeScript becomes this call; it would fail at run time.
+      found.push({ message: required === LANES_SPECIFIER ? REQUIRE : forbiddenImportMessage(required), node });
+    }
+  });
+  return found.sort((a, b) => a.node.start - b.node.start)[0];
+}
+
+/** The "lanes" string literals of import and export-from statements, to be replaced by a URL. */
+export function lanesSpecifiers(program: Program): Literal[] {
+  return (program.body as WithSource[])
+    .map((statement) => statement.source)
+    .filter((source): source is Literal => source?.value === LANES_SPECIFIER);
+}
+
+function requiredSpecifier(node: Node): string | undefined {
+  if (node.type !== "CallExpression") return undefined;
+  const call = node as Node & { callee: Node & { name?: string }; arguments: (Node & { value?: unknown })[] };
+  const first = call.arguments[0];
+  if (call.callee.type !== "Identifier" || call.callee.name !== "require") return undefined;
+  return first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
+}
+
+/** Every node of the tree, depth first (acorn nodes are plain objects with a `type`). */
+function forEachNode(node: Node, visit: (node: Node) => void): void {
+  visit(node);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "loc" || !value || typeof value !== "object") continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === "object" && typeof (child as Node).type === "string") forEachNode(child as Node, visit);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 export { CompileError, positionOf } from "./compile-error";
-export { compileProgram, type CompiledProgram } from "./transpile";
-export { locateInStack, userStack } from "./stack-location";
+export { compileProgram, sourcePosition, MISSING_MAIN, type CompiledProgram } from "./transpile";
+export { LANES_SPECIFIER } from "./import-policy";
+export { locateInStack, userStack, PROGRAM_FILE } from "./stack-location";
 export { lanesShimSource } from "./lanes-shim";
 export { createModuleUrl, importModule, revokeModuleUrl } from "./load-module";

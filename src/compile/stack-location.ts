@@ -1,7 +1,13 @@
-// V8 stack frames name the module's URL: "at fetchPage (blob:http://host/uuid:7:11)" or
-// "at blob:http://host/uuid:3:1". Only frames in the student's module mean anything to them.
+// A runtime error's stack names the module's URL in each frame. Only frames in the student's
+// module mean anything to them; their lines are the editor's lines, because the compiler never
+// moves a line. V8 (Chromium) writes "    at fetchPage (blob:http://host/uuid:7:11)" or
+// "    at blob:http://host/uuid:3:1"; Firefox and Safari write "fetchPage@blob:http://host/uuid:7:11".
 
-const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?\s*$/;
+const V8_FRAME = /^\s*at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?\s*$/;
+const GECKO_FRAME = /^\s*([^@\s]*)@(.+?):(\d+):(\d+)\s*$/;
+
+/** The student's program as named in a rewritten stack. */
+export const PROGRAM_FILE = "program.ts";
 
 interface Frame {
   fn: string | undefined;
@@ -10,26 +16,39 @@ interface Frame {
   column: number;
 }
 
-function frames(stack: string): Frame[] {
-  const result: Frame[] = [];
-  for (const text of stack.split("\n")) {
-    const m = FRAME.exec(text);
-    if (m) result.push({ fn: m[1], url: m[2] ?? "", line: Number(m[3]), column: Number(m[4]) });
-  }
-  return result;
+function parseFrame(text: string): Frame | undefined {
+  const match = V8_FRAME.exec(text) ?? GECKO_FRAME.exec(text);
+  if (!match) return undefined;
+  const [, fn, url = "", line, column] = match;
+  return { fn: fn || undefined, url, line: Number(line), column: Number(column) };
 }
 
-/** The first place in the student's module on the stack. */
+function studentFrames(stack: string, moduleUrl: string): Frame[] {
+  if (!moduleUrl) return [];
+  return stack
+    .split("\n")
+    .map(parseFrame)
+    .filter((frame): frame is Frame => frame?.url === moduleUrl);
+}
+
+/** The innermost place in the student's module on the stack (1-based line and column). */
 export function locateInStack(stack: string, moduleUrl: string): { line: number; column: number } | undefined {
-  if (!moduleUrl) return undefined;
-  const frame = frames(stack).find((f) => f.url === moduleUrl);
+  const frame = studentFrames(stack, moduleUrl)[0];
   return frame ? { line: frame.line, column: frame.column } : undefined;
 }
 
-/** The student's frames only, named after their program: "at fetchPage (program.ts:7:11)". */
+/**
+ * The student's frames only, in V8's style and named after their program:
+ * "    at fetchPage (program.ts:7:11)". Empty when none of the frames are theirs.
+ */
 export function userStack(stack: string, moduleUrl: string): string {
-  return frames(stack)
-    .filter((f) => f.url === moduleUrl)
-    .map((f) => `    at ${f.fn ? `${f.fn.replace(/^async /, "")} (program.ts:${f.line}:${f.column})` : `program.ts:${f.line}:${f.column}`}`)
+  return studentFrames(stack, moduleUrl)
+    .map((frame) => {
+      const place = `${PROGRAM_FILE}:${frame.line}:${frame.column}`;
+      // "async main" (V8) and "async*main" (Firefox) mark an awaiting caller: to a student it
+      // is just the caller.
+      const fn = frame.fn?.replace(/^async[ *]/, "");
+      return fn ? `    at ${fn} (${place})` : `    at ${place}`;
+    })
     .join("\n");
 }

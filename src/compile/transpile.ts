@@ -1,60 +1,94 @@
 import { parse, type Node, type Program } from "acorn";
 import { transform } from "sucrase";
 import { CompileError, positionOf } from "./compile-error";
-import { checkImports } from "./import-policy";
+import { findViolation, lanesSpecifiers } from "./import-policy";
+import { exportedNames, hasDefaultExport } from "./module-exports";
+import { originalPosition, type MapPosition } from "./source-map";
+import { isParserError, syntaxErrorAt } from "./syntax-error";
 
 export interface CompiledProgram {
-  /** ES module text; "lanes" replaced by the runtime's URL; line numbers as in the source. */
+  /** ES module text: types gone, "lanes" replaced by the runtime's URL, lines as in the source. */
   js: string;
-  /** Top-level named exports (what workers can be sent). */
+  /** Top-level named exports, in source order: the functions workers can be sent. */
   exports: string[];
   hasDefault: boolean;
 }
 
+export const MISSING_MAIN =
+  "The program needs `export default async function main() { … }` — Lanes calls it to start the run.";
+
 /**
  * Student TypeScript -> a loadable ES module. Sucrase strips the types and keeps every line
  * where it was, so a runtime error's line is the line the student sees; acorn then parses the
- * output for real, so syntax errors carry a line and column too.
+ * output for real, so every syntax error has a place, and the import policy reads a real AST.
+ * Throws CompileError (with a 1-based line and column when there is a place).
  */
 export function compileProgram(source: string, lanesUrl: string): CompiledProgram {
-  // Sucrase drops imports whose names are unused (as tsc does); the policy must still see them,
-  // so a student who imports "lodash" hears that it is not available.
-  const everyImport = stripTypes(source, true);
+  // Eliding unused imports (as tsc does) matters: a name used only as a type and kept in the
+  // output would fail to link. The policy reads a second pass that keeps every import, so an
+  // unused "lodash" is still refused rather than silently dropped.
   const js = stripTypes(source, false);
-  if (everyImport !== js) checkImports(parseModule(everyImport) as Program & { body: Node[] }, everyImport);
-  const program = parseModule(js);
-  const lanes = checkImports(program as Program & { body: Node[] }, js);
-  const exports = exportedNames(program);
-  const hasDefault = program.body.some((node) => node.type === "ExportDefaultDeclaration" || (node.type === "ExportNamedDeclaration" && node.specifiers.some((s) => nameOf(s.exported) === "default")));
-  if (!hasDefault) {
-    throw new CompileError("The program needs `export default async function main() { … }`: Lanes calls it to start the run.");
+  const program = parseOutput(js, source, false);
+  const everyImport = stripTypes(source, true);
+  const policyTree = everyImport === js ? program : parseOutput(everyImport, source, true);
+  const violation = findViolation(policyTree);
+  if (violation) {
+    const place = toSource(source, true, startOf(violation.node, everyImport));
+    throw new CompileError(violation.message, place.line, place.column + 1);
   }
-  return { js: rewrite(js, lanes, JSON.stringify(lanesUrl)), exports, hasDefault };
+  if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
+  return { js: rewrite(js, lanesSpecifiers(program), JSON.stringify(lanesUrl)), exports: exportedNames(program), hasDefault: true };
 }
 
-function parseModule(js: string): Program {
+/**
+ * Where a place in the compiled module (1-based line and column, as in V8 stack frames) is in
+ * the student's source. Lines never move; columns do wherever types were removed.
+ */
+export function sourcePosition(source: string, line: number, column: number): { line: number; column: number } {
   try {
-    return parse(js, { ecmaVersion: "latest", sourceType: "module" });
-  } catch (error) {
-    throw syntaxError(error, js);
+    const place = toSource(source, false, { line, column: column - 1 });
+    return { line: place.line, column: place.column + 1 };
+  } catch {
+    return { line, column }; // not compilable: nothing better to say than what we were given
   }
 }
 
 function stripTypes(source: string, keepUnusedImports: boolean): string {
   try {
-    return transform(source, { transforms: ["typescript"], disableESTransforms: true, production: true, keepUnusedImports }).code;
+    return transform(source, options(keepUnusedImports)).code;
   } catch (error) {
-    throw syntaxError(error, source);
+    // Sucrase parses the source itself, so its offsets are already the student's.
+    if (isParserError(error)) throw syntaxErrorAt(error, source, zeroBased(positionOf(source, error.pos)));
+    throw error;
   }
 }
 
-/** Sucrase and acorn both report `pos` (an offset) and end their message with "(line:col)". */
-function syntaxError(error: unknown, text: string): CompileError {
-  const { pos, message } = error as { pos?: number; message?: string };
-  const cleaned = String(message ?? error).replace(/\s*\(\d+:\d+\)$/, "");
-  if (pos === undefined) return new CompileError(`Syntax error: ${cleaned}`);
-  const { line, column } = positionOf(text, pos);
-  return new CompileError(`Syntax error: ${cleaned}`, line, column);
+function parseOutput(js: string, source: string, keepUnusedImports: boolean): Program {
+  try {
+    return parse(js, { ecmaVersion: "latest", sourceType: "module", locations: true });
+  } catch (error) {
+    // Acorn's offsets are in sucrase's output: same line, maybe another column.
+    if (isParserError(error)) throw syntaxErrorAt(error, source, toSource(source, keepUnusedImports, zeroBased(positionOf(js, error.pos))));
+    throw error;
+  }
+}
+
+function options(keepUnusedImports: boolean) {
+  return { transforms: ["typescript" as const], disableESTransforms: true, production: true, keepUnusedImports };
+}
+
+/** Error path only: compile again with a source map (one segment per token) and follow it. */
+function toSource(source: string, keepUnusedImports: boolean, generated: MapPosition): MapPosition {
+  const { sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
+  return sourceMap ? originalPosition(sourceMap.mappings, generated) : generated;
+}
+
+function startOf(node: Node, text: string): MapPosition {
+  return node.loc ? { line: node.loc.start.line, column: node.loc.start.column } : zeroBased(positionOf(text, node.start));
+}
+
+function zeroBased(place: { line: number; column: number }): MapPosition {
+  return { line: place.line, column: place.column - 1 };
 }
 
 /** Replace string literals by offset, last first, so earlier offsets stay valid. */
@@ -64,26 +98,4 @@ function rewrite(js: string, literals: Node[], replacement: string): string {
     out = out.slice(0, node.start) + replacement + out.slice(node.end);
   }
   return out;
-}
-
-function exportedNames(program: Program): string[] {
-  const names: string[] = [];
-  for (const node of program.body) {
-    if (node.type !== "ExportNamedDeclaration") continue;
-    const declaration = node.declaration;
-    if (declaration?.type === "FunctionDeclaration" || declaration?.type === "ClassDeclaration") names.push(declaration.id.name);
-    if (declaration?.type === "VariableDeclaration") {
-      for (const d of declaration.declarations) if (d.id.type === "Identifier") names.push(d.id.name);
-    }
-    for (const specifier of node.specifiers) {
-      const name = nameOf(specifier.exported);
-      if (name && name !== "default") names.push(name);
-    }
-  }
-  return names;
-}
-
-function nameOf(node: { type: string; name?: string; value?: unknown } | null | undefined): string | undefined {
-  if (!node) return undefined;
-  return node.type === "Identifier" ? node.name : typeof node.value === "string" ? node.value : undefined;
 }

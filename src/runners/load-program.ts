@@ -1,5 +1,6 @@
 import { CompileError, compileProgram, createModuleUrl, importModule, lanesShimSource, revokeModuleUrl } from "../compile";
 import { RUNTIME_KEY, installRuntime, runtime } from "../runtime";
+import { locateError } from "./locate-error";
 import type { LoadedProgram } from "./runner";
 
 let shimUrl: string | undefined;
@@ -32,7 +33,9 @@ export async function loadProgram(source: string): Promise<LoadedProgram> {
     exports = await importModule(moduleUrl);
   } catch (error) {
     revokeModuleUrl(moduleUrl);
-    throw error;
+    // Top-level code threw while the module loaded: report it where it happened.
+    const where = locateError(error, moduleUrl, source);
+    throw new CompileError(where.message, where.line, where.column);
   }
   const main = exports.default;
   if (typeof main !== "function") {

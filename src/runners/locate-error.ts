@@ -1,4 +1,5 @@
 import { locateInStack } from "../compile/stack-location";
+import { sourcePosition } from "../compile/transpile";
 import { formatValues } from "../runtime/format-value";
 import type { RunError } from "../trace/run";
 
@@ -17,14 +18,16 @@ export class RemoteError extends Error {
   }
 }
 
-/** Whatever was thrown, as a RunError: message first, then the student's line when known. */
-export function locateError(error: unknown, moduleUrl: string): RunError {
-  if (error instanceof RemoteError) return withPlace(describe(error), error.line, error.column);
-  if (error instanceof Error) {
-    const place = error.stack ? locateInStack(error.stack, moduleUrl) : undefined;
-    return withPlace(describe(error), place?.line, place?.column);
-  }
-  return { message: `A value that is not an Error was thrown: ${formatValues([error])}` };
+/**
+ * Whatever was thrown, as a RunError: message first, then the place in the student's source
+ * when known (stack columns are the compiled module's; types removed earlier on a line move them).
+ */
+export function locateError(error: unknown, moduleUrl: string, source: string): RunError {
+  if (!(error instanceof Error)) return { message: `A value that is not an Error was thrown: ${formatValues([error])}` };
+  const place = error instanceof RemoteError ? error : error.stack ? locateInStack(error.stack, moduleUrl) : undefined;
+  if (place?.line === undefined || place.column === undefined) return withPlace(describe(error), place?.line);
+  const original = sourcePosition(source, place.line, place.column);
+  return withPlace(describe(error), original.line, original.column);
 }
 
 function describe(error: Error): string {

@@ -1,7 +1,6 @@
 import { CompileError } from "../compile/compile-error";
 import { calibration } from "../runtime/work";
 import type { Run, Runner, RunError } from "../trace/run";
-import { locateError } from "./locate-error";
 import type { RunnerImpl } from "./runner";
 
 // Runners load on first use, so a page that never runs workers never loads the worker pool.
@@ -61,7 +60,7 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
   try {
     program = await loadProgram(source);
   } catch (error) {
-    return failedRun(runner, error instanceof CompileError ? error.toRunError() : locateError(error, ""));
+    return failedRun(runner, error instanceof CompileError ? error.toRunError() : { message: String(error) });
   }
   try {
     return await impl.run(program, {

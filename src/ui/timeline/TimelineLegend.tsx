@@ -1,0 +1,66 @@
+// What the colours and patterns mean. Swatches are painted by the renderer's own paint code with
+// the same theme, so the legend cannot drift from the canvas.
+import { useEffect, useRef } from "react";
+import { STATES, type State } from "../../trace/run";
+import { paintSwatch } from "./draw-spans";
+import { STATE_TEXT } from "./state-text";
+import { readTheme } from "./theme-dom";
+import "./timeline.css";
+
+export interface TimelineLegendProps {
+  /** Which states to list (default: all five). */
+  states?: readonly State[];
+  /** Also explain the output marks (default true). */
+  showOutput?: boolean;
+  className?: string;
+}
+
+const SW = 28;
+const SH = 14;
+
+function paintAll(root: HTMLElement): void {
+  const dpr = window.devicePixelRatio || 1;
+  const theme = readTheme(root, dpr);
+  for (const canvas of root.querySelectorAll<HTMLCanvasElement>("canvas[data-state]")) {
+    const ctx = canvas.getContext("2d");
+    if (!ctx) continue;
+    canvas.width = Math.round(SW * dpr);
+    canvas.height = Math.round(SH * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    paintSwatch(ctx, canvas.dataset.state as State, theme, SW, SH);
+  }
+}
+
+export function TimelineLegend({ states = STATES, showOutput = true, className }: TimelineLegendProps) {
+  const ref = useRef<HTMLUListElement>(null);
+  const key = states.join(",");
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    paintAll(root);
+    const scheme = matchMedia("(prefers-color-scheme: dark)");
+    const repaint = () => paintAll(root);
+    scheme.addEventListener("change", repaint);
+    return () => scheme.removeEventListener("change", repaint);
+  }, [key]);
+
+  return (
+    <ul ref={ref} className={`tl-legend${className ? ` ${className}` : ""}`} aria-label="Timeline legend">
+      {states.map((s) => (
+        <li key={s} className="tl-legend-item" title={STATE_TEXT[s].meaning}>
+          <canvas data-state={s} className="tl-legend-swatch" style={{ width: SW, height: SH }} aria-hidden="true" />
+          <span className="tl-legend-label">{STATE_TEXT[s].label}</span>
+          <span className="tl-sr-only">: {STATE_TEXT[s].meaning}</span>
+        </li>
+      ))}
+      {showOutput && (
+        <li className="tl-legend-item" title="a line printed with print()">
+          <span className="tl-legend-mark" aria-hidden="true" />
+          <span className="tl-legend-label">output</span>
+          <span className="tl-sr-only">: a line printed with print()</span>
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+// Geometry of one run's canvas, in CSS pixels: an axis on top, then one row per lane, with the
+// lane labels in a gutter on the left. Shared by the renderer, hit testing and the component.
+
+export const LAYOUT = {
+  /** Width of the lane-label column; the time scale starts after it. */
+  gutter: 132,
+  padRight: 14,
+  axisHeight: 24,
+  rowHeight: 26,
+  /** The span bar inside a row: [top + barTop, top + barTop + barHeight). */
+  barTop: 4,
+  barHeight: 15,
+  /** Output marks sit under the bar, from barTop + barHeight + 1 to the row's bottom. */
+  bottomPad: 6,
+} as const;
+
+export type Layout = typeof LAYOUT;
+
+export function sectionHeight(laneCount: number, layout: Layout = LAYOUT): number {
+  return layout.axisHeight + Math.max(laneCount, 1) * layout.rowHeight + layout.bottomPad;
+}
+
+export function rowTop(lane: number, layout: Layout = LAYOUT): number {
+  return layout.axisHeight + lane * layout.rowHeight;
+}
+
+export function barTop(lane: number, layout: Layout = LAYOUT): number {
+  return rowTop(lane, layout) + layout.barTop;
+}
+
+/** The lane row under y, or -1 above the first row or below the last. */
+export function laneAt(y: number, laneCount: number, layout: Layout = LAYOUT): number {
+  const i = Math.floor((y - layout.axisHeight) / layout.rowHeight);
+  return i >= 0 && i < laneCount ? i : -1;
+}
+
+/** Pixel range the shared time scale maps onto, for a canvas `width` CSS pixels wide. */
+export function plotRange(width: number, layout: Layout = LAYOUT): [number, number] {
+  return [layout.gutter, Math.max(layout.gutter + 1, width - layout.padRight)];
+}

@@ -1,0 +1,16 @@
+// What each state means, in a student's words: shared by the legend, tooltips and the table.
+import type { Runner, State } from "../../trace/run";
+
+export const STATE_TEXT: Record<State, { label: string; meaning: string }> = {
+  running: { label: "running", meaning: "on a CPU, doing work" },
+  waiting: { label: "waiting", meaning: "in sleep(), waiting on I/O; its thread is free" },
+  blocked: { label: "blocked", meaning: "on a lock, queue, join or pool result" },
+  ready: { label: "ready", meaning: "could continue, but its thread is busy with another task" },
+  failed: { label: "failed", meaning: "threw an error" },
+};
+
+export const RUNNER_TEXT: Record<Runner, string> = {
+  main: "main thread (one task after another)",
+  async: "async tasks (one event loop)",
+  workers: "Web Workers (a pool of threads)",
+};

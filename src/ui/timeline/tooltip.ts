@@ -1,0 +1,52 @@
+// The words a hover shows, as plain data: the component puts them in a DOM element.
+import { STATES } from "../../trace/run";
+import type { Hit } from "./hit-test";
+import { STATE_TEXT } from "./state-text";
+import { formatMs, formatRange } from "./ticks";
+import { taskTitle, type TimelineModel } from "./timeline-model";
+
+export interface TooltipText {
+  title: string;
+  lines: string[];
+  /** "running", "waiting", ... for a span; "output" for an output line (drives the swatch). */
+  tone: string;
+}
+
+const MAX_TEXT = 160;
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+function whoPrinted(model: TimelineModel, task: string | undefined, thread: string | null): string {
+  const who = task ? `by ${taskTitle(model, task)}` : "printed";
+  return thread ? `${who} on ${thread}` : who;
+}
+
+export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
+  if (hit.kind === "output") {
+    const line = model.run.output[hit.output];
+    if (!line) return { title: "output", lines: [], tone: "output" };
+    const lane = model.lanes.find((l) => l.id === line.lane);
+    return {
+      title: `print(${JSON.stringify(clip(line.text))})`,
+      lines: [`at ${formatMs(line.t)}`, whoPrinted(model, line.task, lane?.kind === "thread" ? lane.label : null)],
+      tone: "output",
+    };
+  }
+  const c = model.columns;
+  const i = hit.span;
+  const state = STATES[c.state[i]!] ?? "failed";
+  const task = c.tasks[c.taskIndex[i]!] ?? "?";
+  const start = c.starts[i]!;
+  const end = c.ends[i]!;
+  const lane = c.lanes[c.laneIndex[i]!];
+  const lines = [
+    `${STATE_TEXT[state].label} — ${STATE_TEXT[state].meaning}`,
+    formatRange(start, end),
+  ];
+  if (lane) lines.push(`lane: ${lane.label}`);
+  const failed = model.tasks.get(task)?.failed;
+  if (failed) lines.push(`error: ${clip(failed.message)}${failed.line ? ` (line ${failed.line})` : ""}`);
+  return { title: taskTitle(model, task), lines, tone: state };
+}
