@@ -5,6 +5,8 @@ export interface LanesAutomation {
   version: string;
   /** `options.trace: false` records output but no spans (benchmarks measure tracing's cost). */
   run(code: string, runners?: Runner[], options?: { trace?: boolean }): Promise<Run[]>;
+  /** The runs of the most recent program that finished (from a Run button or from run()). */
+  lastRuns(): Run[];
 }
 
 declare global {

@@ -1,4 +1,4 @@
-import { runProgram } from "./runners/run-program";
+import { latestRuns, runProgram } from "./runners/run-program";
 import type {} from "./automation-types";
 import { RUNNERS } from "./trace/run";
 
@@ -7,6 +7,7 @@ export const VERSION = "0.1.0";
 export function installAutomation(): void {
   window.__lanes = {
     version: VERSION,
+    lastRuns: () => latestRuns(),
     run(code, runners = [...RUNNERS], options = {}) {
       const bad = runners.filter((r) => !RUNNERS.includes(r));
       if (bad.length > 0) return Promise.reject(new Error(`Unknown runner ${bad.join(", ")}: use main, async or workers.`));

@@ -1,7 +1,7 @@
 import { CompileError } from "../compile/compile-error";
 import { calibration } from "../runtime/work";
 import type { Run, Runner, RunError } from "../trace/run";
-import type { RunnerImpl } from "./runner";
+import type { RunnerImpl, TaskProgress } from "./runner";
 
 // Runners load on first use, so a page that never runs workers never loads the worker pool.
 const loaders: Record<Runner, () => Promise<RunnerImpl>> = {
@@ -12,14 +12,20 @@ const loaders: Record<Runner, () => Promise<RunnerImpl>> = {
 
 export interface RunProgramOptions {
   signal: AbortSignal;
-  /** Every run so far, the last one live, whenever something changed. */
-  onUpdate?(runs: Run[]): void;
+  /** Every run so far, the last one live (with its task progress), whenever something changed. */
+  onUpdate?(runs: Run[], progress?: TaskProgress): void;
   trace?: boolean;
 }
 
 // One program runs at a time on a page (the lanes host is global to the realm): starting a
 // run stops the one in progress, from whichever playground, and waits until it has ended.
 let active: { stop: AbortController; ended: Promise<unknown> } | undefined;
+let latest: Run[] = [];
+
+/** The runs of the most recent program that finished, from any playground or automation. */
+export function latestRuns(): Run[] {
+  return latest;
+}
 
 /** Compile `source` and run it under each runner in turn (never at once: they would share cores). */
 export async function runProgram(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
@@ -35,7 +41,9 @@ export async function runProgram(source: string, runners: readonly Runner[], opt
   })();
   active = { stop, ended };
   try {
-    return await ended;
+    const runs = await ended;
+    latest = runs;
+    return runs;
   } finally {
     if (active?.ended === ended) active = undefined;
   }
@@ -45,6 +53,7 @@ async function runAll(source: string, runners: readonly Runner[], options: RunPr
   const runs: Run[] = [];
   calibration(); // measured once per page, before any run's clock starts
   for (const runner of runners) {
+    await paintedOrSoon(); // the page's thread is what main and async measure: let the UI finish first
     if (options.signal.aborted) break;
     const run = await runOne(source, runner, options, runs);
     runs.push(run);
@@ -66,11 +75,24 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
     return await impl.run(program, {
       signal: options.signal,
       trace: options.trace,
-      onUpdate: (live) => options.onUpdate?.([...done, live]),
+      onUpdate: (live, progress) => options.onUpdate?.([...done, live], progress),
     });
   } finally {
     unloadProgram(program);
   }
+}
+
+/** After the next painted frame (two rAFs), or 150 ms where frames do not come (a hidden tab). */
+function paintedOrSoon(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 150);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
 }
 
 function failedRun(runner: Runner, error: RunError): Run {

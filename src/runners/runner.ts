@@ -13,10 +13,16 @@ export interface LoadedProgram {
   main: () => unknown;
 }
 
+/** Tasks started so far, and how many of them have ended. */
+export interface TaskProgress {
+  submitted: number;
+  done: number;
+}
+
 export interface RunOptions {
   signal: AbortSignal;
   /** Called with a live snapshot while the run is in progress (at most ~10×/s). */
-  onUpdate?(run: Run): void;
+  onUpdate?(run: Run, progress: TaskProgress): void;
   /** Record spans and output (on by default); benchmarks switch it off to measure its cost. */
   trace?: boolean;
 }

@@ -3,7 +3,7 @@ import type { PlaygroundBlock } from "../lessons/lesson-model";
 import { runProgram } from "../runners/run-program";
 import type { Run } from "../trace/run";
 import { CodeEditor } from "./editor/CodeEditor";
-import { OutputPanel } from "./OutputPanel";
+import { RunResults, type RunProgress } from "./RunResults";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 
 interface PlaygroundProps {
@@ -17,6 +17,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
   const [choice, setChoice] = useState<RunnerChoice>("all");
   const [runs, setRuns] = useState<Run[]>([]);
   const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -27,8 +28,15 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
     controller.current = abort;
     setRunning(true);
     setRuns([]);
+    setProgress(null);
     try {
-      await runProgram(code, runnersOf(choice), { signal: abort.signal, onUpdate: (live) => setRuns(live) });
+      await runProgram(code, runnersOf(choice), {
+        signal: abort.signal,
+        onUpdate: (live, taskProgress) => {
+          setRuns(live);
+          setProgress(taskProgress ?? null);
+        },
+      });
     } finally {
       if (controller.current === abort) {
         controller.current = null;
@@ -55,7 +63,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
         )}
       </div>
       <CodeEditor path={id} value={code} onChange={setCode} label={`Code of playground ${block.id}`} onRun={() => void run()} />
-      <OutputPanel runs={runs} />
+      <RunResults runs={runs} live={running} progress={progress} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ export class PageRun implements WakeTarget {
   #current: Party | null = null;
   #queue: WakeQueue;
   #liveTasks = 0;
+  #submitted = 0;
   #driverSettled = false;
   #errors: RunError[] = [];
   #finished: Run | undefined;
@@ -102,6 +103,7 @@ export class PageRun implements WakeTarget {
 
   taskStarted(): void {
     this.#liveTasks += 1;
+    this.#submitted += 1;
   }
 
   taskEnded(error?: unknown): void {
@@ -168,6 +170,10 @@ export class PageRun implements WakeTarget {
 
   get finished(): boolean {
     return this.#finished !== undefined;
+  }
+
+  get progress(): { submitted: number; done: number } {
+    return { submitted: this.#submitted, done: this.#submitted - this.#liveTasks };
   }
 
   snapshot(): Run {

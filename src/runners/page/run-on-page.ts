@@ -6,7 +6,11 @@ import { deadlockMessage } from "./deadlock";
 import { PageHost, type PageSchedule } from "./page-host";
 import { PageRun } from "./page-run";
 
-const LIVE_UPDATE_MS = 100;
+/**
+ * Live views are drawn on the page's thread, the thread main and async tasks run on: update
+ * those less often than workers runs, whose tasks the drawing cannot slow down.
+ */
+const LIVE_UPDATE_MS = { main: 250, async: 250, workers: 100 } as const;
 /** How long nothing may happen, with tasks unfinished, before the run is declared stuck. */
 const DEADLOCK_AFTER_MS = 1000;
 
@@ -29,13 +33,17 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
   const onAbort = () => run.abort();
   options.signal.addEventListener("abort", onAbort);
   let quietSince = -1;
+  let lastUpdate = 0;
   const watch = setInterval(() => {
     if (run.finished) return;
-    options.onUpdate?.(run.snapshot());
+    if (run.now() - lastUpdate >= LIVE_UPDATE_MS[runner]) {
+      lastUpdate = run.now();
+      options.onUpdate?.(run.snapshot(), run.progress);
+    }
     if (!run.quiet) quietSince = -1;
     else if (quietSince < 0) quietSince = run.now();
     else if (run.now() - quietSince >= DEADLOCK_AFTER_MS) run.fail({ message: deadlockMessage(runner, run) });
-  }, LIVE_UPDATE_MS);
+  }, LIVE_UPDATE_MS.workers);
   try {
     if (options.signal.aborted) run.abort();
     return await run.start(program.main);

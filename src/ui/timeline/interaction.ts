@@ -70,7 +70,8 @@ export function bindInteraction(stack: HTMLElement, c: TimelineController): () =
   };
 
   const onDoubleClick = (e: MouseEvent) => {
-    if (canvasAt(e.target)) c.fit();
+    // After a drag's pointer capture the target is the stack itself: ask what is under the pointer.
+    if (canvasAt(e.target) || canvasAt(document.elementFromPoint(e.clientX, e.clientY))) c.fit();
   };
 
   const onKey = (e: KeyboardEvent) => {

@@ -215,5 +215,7 @@ export class TimelineController {
       const live = this.live && i === this.models.length - 1;
       renderTimeline(section.ctx, model, this.scale, { width: this.width, height, dpr }, this.theme!, this.highlightFor(i), { live });
     });
+    // The visible window, for tests and tools: canvases cannot be asked what they show.
+    this.root.dataset.window = `${this.scale.t0.toFixed(2)},${this.scale.t1.toFixed(2)}`;
   }
 }

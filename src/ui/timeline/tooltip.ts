@@ -1,7 +1,7 @@
 // The words a hover shows, as plain data: the component puts them in a DOM element.
 import { STATES } from "../../trace/run";
 import type { Hit } from "./hit-test";
-import { STATE_TEXT } from "./state-text";
+import { STATE_TEXT, stateMeaning } from "./state-text";
 import { formatMs, formatRange } from "./ticks";
 import { taskTitle, type TimelineModel } from "./timeline-model";
 
@@ -42,7 +42,7 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
   const end = c.ends[i]!;
   const lane = c.lanes[c.laneIndex[i]!];
   const lines = [
-    `${STATE_TEXT[state].label} — ${STATE_TEXT[state].meaning}`,
+    `${STATE_TEXT[state].label} — ${stateMeaning(state, model.run.runner)}`,
     formatRange(start, end),
   ];
   if (lane) lines.push(`lane: ${lane.label}`);

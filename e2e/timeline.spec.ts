@@ -1,0 +1,113 @@
+import type { Page } from "@playwright/test";
+import { LAYOUT } from "../src/ui/timeline/layout";
+import { editorReady, expect, runFinished, test } from "./fixtures";
+
+async function runAllThree(page: Page) {
+  await page.goto("/lessons/01-waiting-is-not-working");
+  const playground = page.getByTestId("playground-p1");
+  await editorReady(page, playground);
+  await playground.getByRole("button", { name: "Run" }).click();
+  await runFinished(page, playground);
+  return playground;
+}
+
+function visibleWindow(value: string | null): [number, number] {
+  const [t0, t1] = (value ?? "").split(",").map(Number);
+  return [t0 ?? NaN, t1 ?? NaN];
+}
+
+test("three runs, one time axis, a legend, tooltips, zoom, and a table with the same spans", async ({ page }) => {
+  const playground = await runAllThree(page);
+  const runs = await page.evaluate(() => window.__lanes!.lastRuns());
+  expect(runs.map((r) => r.runner)).toEqual(["main", "async", "workers"]);
+
+  const timelines = playground.getByRole("group", { name: "Timelines" });
+  const canvases = timelines.getByRole("img");
+  await expect(canvases).toHaveCount(3);
+  for (const [i, runner] of ["main", "async", "workers"].entries()) {
+    await expect(canvases.nth(i)).toHaveAttribute("aria-label", new RegExp(runner));
+  }
+  for (const state of ["running", "waiting", "blocked", "ready", "failed"]) {
+    await expect(playground.locator(".tl-legend")).toContainText(state);
+  }
+
+  // One axis: the shared window covers the longest run (main, ~1.3 s).
+  const root = playground.locator(".tl-root");
+  const longest = Math.max(...runs.map((r) => r.wallMs));
+  await expect.poll(async () => visibleWindow(await root.getAttribute("data-window"))[1]).toBeGreaterThanOrEqual(longest);
+  const [t0, t1] = visibleWindow(await root.getAttribute("data-window"));
+  expect(t0).toBeLessThanOrEqual(0);
+
+  // Hover the middle of main's page-thread row: a tooltip names a download task.
+  const main = canvases.nth(0);
+  const box = (await main.boundingBox())!;
+  const pageRow = runs[0]!.lanes.findIndex((l) => l.id === "page");
+  const x = box.x + LAYOUT.gutter + (box.width - LAYOUT.gutter - LAYOUT.padRight) * 0.5;
+  const y = box.y + LAYOUT.axisHeight + pageRow * LAYOUT.rowHeight + LAYOUT.barTop + LAYOUT.barHeight / 2;
+  await page.mouse.move(x, y);
+  const tooltip = playground.getByRole("tooltip");
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(/download\(\d+\)/);
+  // Under main, sleep blocks the page's thread: the tooltip says so.
+  await expect(tooltip).toContainText("waiting");
+  await expect(tooltip).toContainText("whole thread waits");
+
+  // Zoom in around the pointer: the shared window narrows.
+  await page.mouse.wheel(0, -600);
+  await expect
+    .poll(async () => {
+      const [z0, z1] = visibleWindow(await root.getAttribute("data-window"));
+      return z1 - z0;
+    })
+    .toBeLessThan((t1 - t0) * 0.8);
+
+  // Double-click fits again.
+  await page.mouse.dblclick(x, y);
+  await expect.poll(async () => visibleWindow(await root.getAttribute("data-window"))[1]).toBeGreaterThanOrEqual(runs[0]!.wallMs);
+
+  // The text alternative lists exactly the Run's spans, lane by lane.
+  await playground.getByText("Timeline as a table").click();
+  const tables = playground.locator("table.tl-table");
+  const rows = await tables.evaluateAll((els) =>
+    els.map((table) => ({
+      caption: table.querySelector("caption")?.textContent ?? "",
+      rows: [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+    })),
+  );
+  const expected = runs.flatMap((run) =>
+    run.lanes
+      .filter((lane) => run.spans.some((s) => s.lane === lane.id))
+      .map((lane) => ({ caption: lane.label, count: run.spans.filter((s) => s.lane === lane.id).length })),
+  );
+  expect(rows.map((t) => ({ caption: t.caption, count: t.rows.length }))).toEqual(expected);
+  const firstSpan = runs[0]!.spans.find((s) => s.lane === "page")!;
+  const pageTable = rows.find((t) => t.caption === "page thread")!;
+  expect(Number(pageTable.rows[0]![2]!.replace(/[^\d.]/g, ""))).toBeCloseTo(firstSpan.start, 0);
+});
+
+test("hovering an output line marks its tick on the timeline, and the reverse", async ({ page }) => {
+  const playground = await runAllThree(page);
+  const [main] = await page.evaluate(() => window.__lanes!.lastRuns());
+  const lines = playground.getByRole("log", { name: "Program output" }).locator("li");
+  await lines.first().hover();
+  await expect(lines.first()).toHaveClass(/linked/);
+
+  // The reverse: point at the last line's tick under main's row, at its time on the shared axis.
+  await page.mouse.move(0, 0);
+  await expect(playground.locator("li.linked")).toHaveCount(0);
+  const last = main!.output.length - 1;
+  const [t0, t1] = visibleWindow(await playground.locator(".tl-root").getAttribute("data-window"));
+  const canvas = playground.getByRole("img").first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const plot = box.width - LAYOUT.gutter - LAYOUT.padRight;
+  const x = box.x + LAYOUT.gutter + ((main!.output[last]!.t - t0) / (t1 - t0)) * plot;
+  const y = box.y + LAYOUT.axisHeight + LAYOUT.barTop + LAYOUT.barHeight + 3;
+  await page.mouse.move(x, y);
+  const tooltip = playground.getByRole("tooltip");
+  await expect(tooltip).toContainText("print(");
+  // Ticks printed at the same instant overlap: whichever is picked, its line is the one marked.
+  const marked = playground.locator("li.linked .output-text");
+  await expect(marked).toHaveCount(1);
+  await expect(tooltip).toContainText(`print("${await marked.textContent()}")`);
+});

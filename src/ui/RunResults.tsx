@@ -1,0 +1,50 @@
+import { useState } from "react";
+import type { Run } from "../trace/run";
+import { OutputPanel } from "./OutputPanel";
+import { RunSummaryLine } from "./RunSummaryLine";
+import { SpanTable, Timeline, TimelineLegend, type OutputRef } from "./timeline";
+
+export interface RunProgress {
+  done: number;
+  submitted: number;
+}
+
+interface RunResultsProps {
+  runs: Run[];
+  /** The last run is still in progress. */
+  live: boolean;
+  progress: RunProgress | null;
+}
+
+/** What a run produced: timelines on one axis, their summaries, the output, and a text version. */
+export function RunResults({ runs, live, progress }: RunResultsProps) {
+  const [linked, setLinked] = useState<OutputRef | null>(null);
+  // While a run starts, the timeline mounts with nothing in it: its first render is then paid
+  // before the run's clock starts, not inside it (main and async share this thread).
+  if (runs.length === 0 && !live) return <OutputPanel runs={runs} />;
+  const baseline = runs.find((run) => run.runner === "main");
+  const drawable = runs.filter((run) => run.spans.length > 0 || run.wallMs > 0);
+  return (
+    <div className="run-results">
+      {live && progress && (
+        <p className="run-progress" role="status">
+          {progress.done} of {progress.submitted} tasks done
+        </p>
+      )}
+      {(drawable.length > 0 || live) && (
+        <>
+          <TimelineLegend />
+          <Timeline
+            runs={drawable}
+            live={live}
+            highlightOutput={linked}
+            onHoverOutput={setLinked}
+            renderSummary={(run, i) => <RunSummaryLine run={run} baseline={baseline} live={live && i === drawable.length - 1} />}
+          />
+        </>
+      )}
+      {runs.length > 0 && <OutputPanel runs={runs} linked={linked} onHoverLine={setLinked} runIndexOf={(run) => drawable.indexOf(run)} />}
+      {!live && drawable.length > 0 && <SpanTable runs={drawable} />}
+    </div>
+  );
+}
