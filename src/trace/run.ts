@@ -49,6 +49,14 @@ export interface TaskInfo {
   failed?: RunError;
 }
 
+/** How the page's own thread kept up with drawing frames during the run. */
+export interface FrameReport {
+  /** Stretches (ms since main() was called) in which the page could not draw a frame: frozen. */
+  frozen: { start: number; end: number }[];
+  /** Frames a 60 Hz display should have shown during those stretches. */
+  dropped: number;
+}
+
 export interface Run {
   runner: Runner;
   ok: boolean;
@@ -60,4 +68,6 @@ export interface Run {
   output: OutputLine[];
   /** Extension of the DESIGN.md record: one entry per task, for tooltips and checks. */
   tasks?: TaskInfo[];
+  /** Extension: frames of the page during the run (absent where it could not be measured). */
+  frames?: FrameReport;
 }

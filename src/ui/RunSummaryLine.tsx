@@ -31,6 +31,14 @@ export function RunSummaryLine({ run, baseline, live }: { run: Run; baseline?: R
           {summary.peakInFlight} in progress, {summary.peakRunning} running
         </dd>
       </div>
+      {run.frames && (
+        <div title="frames a 60 Hz screen should have shown while the page could not draw">
+          <dt>page</dt>
+          <dd className={run.frames.dropped > 0 ? "slower" : undefined}>
+            {run.frames.dropped > 0 ? `frozen, ${run.frames.dropped} frames dropped` : "responsive"}
+          </dd>
+        </div>
+      )}
       {factor !== undefined && (
         <div title="main's wall time divided by this run's">
           <dt>vs main</dt>

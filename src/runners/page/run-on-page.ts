@@ -3,6 +3,7 @@ import type { Run, Runner } from "../../trace/run";
 import { locateError } from "../locate-error";
 import type { LoadedProgram, RunOptions } from "../runner";
 import { deadlockMessage } from "./deadlock";
+import { FrameMonitor } from "./frame-monitor";
 import { PageHost, type PageSchedule } from "./page-host";
 import { PageRun } from "./page-run";
 
@@ -44,10 +45,16 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
     else if (quietSince < 0) quietSince = run.now();
     else if (run.now() - quietSince >= DEADLOCK_AFTER_MS) run.fail({ message: deadlockMessage(runner, run) });
   }, LIVE_UPDATE_MS.workers);
+  const frames = new FrameMonitor(run.t0);
+  frames.start();
   try {
     if (options.signal.aborted) run.abort();
-    return await run.start(program.main);
+    const result = await run.start(program.main);
+    const report = frames.stop(result.wallMs);
+    if (report) result.frames = report;
+    return result;
   } finally {
+    frames.stop(0);
     clearInterval(watch);
     options.signal.removeEventListener("abort", onAbort);
     restoreHost();

@@ -12,6 +12,8 @@ export interface TimelineLegendProps {
   states?: readonly State[];
   /** Also explain the output marks (default true). */
   showOutput?: boolean;
+  /** Show the "page frozen" strip (the runs measured frames). */
+  showFrozen?: boolean;
   className?: string;
 }
 
@@ -31,7 +33,7 @@ function paintAll(root: HTMLElement): void {
   }
 }
 
-export function TimelineLegend({ states = STATES, showOutput = true, className }: TimelineLegendProps) {
+export function TimelineLegend({ states = STATES, showOutput = true, showFrozen = true, className }: TimelineLegendProps) {
   const ref = useRef<HTMLUListElement>(null);
   const key = states.join(",");
 
@@ -54,6 +56,13 @@ export function TimelineLegend({ states = STATES, showOutput = true, className }
           <span className="tl-sr-only">: {STATE_TEXT[s].meaning}</span>
         </li>
       ))}
+      {showFrozen && (
+        <li className="tl-legend-item" title="the page could not draw a frame: it did not respond">
+          <span className="tl-legend-frozen" aria-hidden="true" />
+          <span className="tl-legend-label">page frozen</span>
+          <span className="tl-sr-only">: the page could not draw a frame, it did not respond</span>
+        </li>
+      )}
       {showOutput && (
         <li className="tl-legend-item" title="a line printed with print()">
           <span className="tl-legend-mark" aria-hidden="true" />

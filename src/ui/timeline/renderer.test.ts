@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Run, Span, State } from "../../trace/run";
 import { FakeContext } from "./fake-context";
 import { LAYOUT, sectionHeight } from "./layout";
+import { drawFrozen, frozenRow } from "./draw-frozen";
 import { renderTimeline } from "./renderer";
 import { LIGHT, renderTheme } from "./theme";
 import { buildModel } from "./timeline-model";
@@ -116,5 +117,32 @@ describe("renderTimeline: failed spans and output", () => {
   it("draws one output mark per pixel", () => {
     const { ctx } = draw(run, 0, 100);
     expect(ctx.count("closePath")).toBe(2);
+  });
+});
+
+describe("frozen stretches", () => {
+  it("draws one strip per visible frozen stretch on the page-thread row", () => {
+    const run: Run = {
+      runner: "main",
+      ok: true,
+      wallMs: 1000,
+      lanes: [
+        { id: "main", label: "main()", kind: "task" },
+        { id: "page", label: "page thread", kind: "thread" },
+      ],
+      spans: [{ lane: "page", task: "1", state: "waiting", start: 0, end: 1000 }],
+      output: [],
+      frames: { frozen: [{ start: 10, end: 400 }, { start: 500, end: 990 }, { start: 2000, end: 2100 }], dropped: 52 },
+    };
+    const model = buildModel(run);
+    expect(frozenRow(model)).toBe(1);
+    const ctx = new FakeContext();
+    expect(drawFrozen(ctx.asContext(), model, new TimeScale(0, 1000, 100, 900), theme)).toBe(2);
+    expect(ctx.count("rect")).toBe(2);
+  });
+
+  it("draws nothing for a run whose page never froze", () => {
+    const { ctx } = draw(workersRun(3, 10), 0, 100);
+    expect(ctx.calls.some((c) => c.fillStyle === theme.palette.failed && c.op === "fill")).toBe(false);
   });
 });

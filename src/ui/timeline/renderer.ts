@@ -2,6 +2,7 @@
 // output marks, highlight. Pure over its inputs (model, scale, viewport, theme), so it is tested
 // with a recording fake context; the component owns the canvas and calls it from its rAF loop.
 import { drawAxis } from "./draw-axis";
+import { drawFrozen } from "./draw-frozen";
 import { drawHighlight, drawOutputs } from "./draw-marks";
 import { drawSpans, fitLabel } from "./draw-spans";
 import { LAYOUT, rowTop } from "./layout";
@@ -80,6 +81,7 @@ export function renderTimeline(
   ctx.rect(scale.x0, 0, scale.widthPx, height);
   ctx.clip();
   drawSpans(ctx, model, scale, theme);
+  drawFrozen(ctx, model, scale, theme);
   drawOutputs(ctx, model, scale, theme);
   if (highlight) drawHighlight(ctx, model, scale, theme, highlight);
   ctx.restore();
