@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
 
 // Cross-origin isolation gives SharedArrayBuffer, Atomics.wait in workers and
 // 5 µs timers: the runtime needs all three. Every asset must be same-origin.
@@ -10,7 +11,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), lessonsPlugin()],
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: "es" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FrontmatterError, splitFrontmatter } from "./frontmatter";
+import { FrontmatterError, splitFrontmatter } from "./frontmatter.ts";
 
 describe("splitFrontmatter", () => {
   it("reads YAML fields and the body after the closing fence", () => {

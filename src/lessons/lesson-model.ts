@@ -1,20 +1,89 @@
 // The lesson model: what a lesson file becomes before anything renders it.
-// Pure data, no React: the UI, lessons:check and the build plugin all read it.
+// Pure data, no React, JSON-serialisable: the build plugin produces it, the UI and lessons:check
+// read it. Fields are only ever added, so older readers keep working.
+import type { Runner } from "../trace/run.ts";
+import type { Level } from "./frontmatter-schema.ts";
 
 export interface LessonMeta {
+  /** The file name without `.md`: the lesson's URL is /lessons/<slug>. */
   slug: string;
   title: string;
   summary: string;
   order: number;
+  /** Runners a playground offers unless it says otherwise: frontmatter `runners`, else all three. */
+  runners: Runner[];
+  level?: Level;
+  tags: string[];
+  timeLimitMs?: number;
 }
 
-export interface PlaygroundBlock {
-  /** Stable within the lesson: the author's `id=` or `p1`, `p2`, … in file order. */
-  id: string;
+/** A fenced block's code and the 1-based line of its opening fence in the lesson file. */
+export interface CodeBlock {
   code: string;
-  /** 1-based line of the opening fence in the lesson file. */
   line: number;
 }
+
+export interface PlaygroundBlock extends CodeBlock {
+  /** Stable within the lesson: the author's `id=` or `p1`, `p2`, … in file order. Anchor: `#playground-<id>`. */
+  id: string;
+  /** Resolved: the block's `runners=`, else the lesson's. */
+  runners: Runner[];
+  /** The pool size the block suggests (`workers=`), if any. */
+  workers?: number;
+  /** Resolved: the block's `timeLimitMs=`, else the lesson's, else none (the app's default). */
+  timeLimitMs?: number;
+  /** The `python` block right after the playground: the same program in Python. */
+  python?: CodeBlock;
+  /** A `ts solution` block after it: revealed on request and after a pass. */
+  solution?: CodeBlock;
+  /** Present when a `yaml check` block follows: the playground is an exercise. */
+  exercise?: Exercise;
+  /** A `yaml predict` block after it: asked before the first run. */
+  predict?: Predict;
+}
+
+export interface Exercise {
+  /** What the student must achieve, in words. */
+  goal: string;
+  /** Revealed one at a time, in this order. */
+  hints: string[];
+  check: Check;
+  /** Line of the `yaml check` fence. */
+  line: number;
+}
+
+export interface Check {
+  /** Declarative assertions from `expect:`; all must hold. */
+  assertions: Assertion[];
+  /** A `ts check` block: `export default (runs: Run[]) => true | string`. */
+  fn?: CheckFunction;
+}
+
+export interface CheckFunction {
+  /** The TypeScript the author wrote. */
+  source: string;
+  /** The same compiled to a CommonJS-style script at build time; evaluated away from the page. */
+  js: string;
+  line: number;
+}
+
+/** "all": every run the student made must satisfy it. */
+export type RunnerScope = Runner | "all";
+
+export type Assertion =
+  | { kind: "ok"; runner: RunnerScope }
+  | { kind: "noFailedTasks"; runner: RunnerScope }
+  | { kind: "output"; runner: RunnerScope; contains?: string; matches?: string }
+  | { kind: "speedUp"; runner: Runner; over: Runner; atLeast: number }
+  | { kind: "wallMs"; runner: Runner; below?: number; above?: number }
+  | { kind: "peakRunning"; runner: Runner; atLeast: number };
+
+export type Predict =
+  | { kind: "fastest"; question: string; choices: Runner[]; line: number }
+  | { kind: "wall"; question: string; runner: Runner; tolerance: number; line: number };
+
+/** What a student predicted, for comparePrediction(). */
+export type Prediction = { kind: "fastest"; runner: Runner } | { kind: "wall"; ms: number };
 
 /** A playground with the prose that leads up to it and the prose that discusses it. */
 export interface LessonSection {
@@ -23,7 +92,20 @@ export interface LessonSection {
   after: string;
 }
 
+/** A heading of the lesson body, for the table of contents. `slug` is unique in the lesson. */
+export interface Heading {
+  depth: number;
+  /** Plain text (inline markdown removed): what the rendered heading's textContent is. */
+  text: string;
+  slug: string;
+  line: number;
+}
+
 export interface Lesson {
   meta: LessonMeta;
   sections: LessonSection[];
+  /** Headings in file order, the title heading left out. */
+  headings: Heading[];
+  /** Every playground in file order: the same objects as in `sections`. */
+  playgrounds: PlaygroundBlock[];
 }

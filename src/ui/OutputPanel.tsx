@@ -12,12 +12,14 @@ interface OutputPanelProps {
   /** The output line highlighted in the timeline (hovered there or here). */
   linked?: OutputRef | null;
   onHoverLine?(ref: OutputRef | null): void;
+  /** Replay: show only lines printed before this run time. */
+  until?: number | null;
   /** Index of a run in the timeline (runs that never started are not drawn). */
   runIndexOf?(run: Run): number;
 }
 
 /** Each run's output lines with their time and lane, then its error if it failed. */
-export function OutputPanel({ runs, linked, onHoverLine, runIndexOf = (run) => runs.indexOf(run) }: OutputPanelProps) {
+export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexOf = (run) => runs.indexOf(run) }: OutputPanelProps) {
   if (runs.length === 0) return <p className="output-empty">Press Run to see the program’s output here.</p>;
   const sameError = runs.length > 1 && runs.every((run) => run.wallMs === 0 && run.error?.message === runs[0]?.error?.message);
   return (
@@ -32,7 +34,7 @@ export function OutputPanel({ runs, linked, onHoverLine, runIndexOf = (run) => r
               </h4>
             )}
             <ol className="output-lines">
-              {run.output.map((line, i) => (
+              {run.output.map((line, i) => (until !== null && line.t > until ? null : (
                 <li
                   key={i}
                   className={linked?.runIndex === runIndex && linked.outputIndex === i ? "linked" : undefined}
@@ -43,9 +45,9 @@ export function OutputPanel({ runs, linked, onHoverLine, runIndexOf = (run) => r
                   <span className="output-lane">{laneLabel(run, line.lane)}</span>
                   <span className="output-text">{line.text}</span>
                 </li>
-              ))}
+              )))}
             </ol>
-            {run.error && (
+            {run.error && (until === null || until >= run.wallMs) && (
               <p className="output-error" role="alert">
                 {run.error.line !== undefined && (
                   <span className="error-where">

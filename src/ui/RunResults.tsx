@@ -3,6 +3,7 @@ import type { Run } from "../trace/run";
 import { OutputPanel } from "./OutputPanel";
 import { RunSummaryLine } from "./RunSummaryLine";
 import { SpanTable, Timeline, TimelineLegend, type OutputRef } from "./timeline";
+import { useReplay } from "./use-replay";
 
 export interface RunProgress {
   done: number;
@@ -19,11 +20,12 @@ interface RunResultsProps {
 /** What a run produced: timelines on one axis, their summaries, the output, and a text version. */
 export function RunResults({ runs, live, progress }: RunResultsProps) {
   const [linked, setLinked] = useState<OutputRef | null>(null);
+  const drawable = runs.filter((run) => run.spans.length > 0 || run.wallMs > 0);
+  const replay = useReplay(Math.max(0, ...drawable.map((run) => run.wallMs)));
   // While a run starts, the timeline mounts with nothing in it: its first render is then paid
   // before the run's clock starts, not inside it (main and async share this thread).
   if (runs.length === 0 && !live) return <OutputPanel runs={runs} />;
   const baseline = runs.find((run) => run.runner === "main");
-  const drawable = runs.filter((run) => run.spans.length > 0 || run.wallMs > 0);
   return (
     <div className="run-results">
       {live && progress && (
@@ -34,16 +36,41 @@ export function RunResults({ runs, live, progress }: RunResultsProps) {
       {(drawable.length > 0 || live) && (
         <>
           <TimelineLegend />
+          {!live && (
+            <div className="replay" role="group" aria-label="Replay">
+              {replay.playhead === null ? (
+                <>
+                  <span>Replay:</span>
+                  <button type="button" onClick={() => replay.play(0.25)}>
+                    ¼× speed
+                  </button>
+                  <button type="button" onClick={() => replay.play(1)}>
+                    real time
+                  </button>
+                </>
+              ) : (
+                <>
+                  <span className="replay-time" aria-live="off">
+                    {replay.playhead.toFixed(0)} ms
+                  </span>
+                  <button type="button" onClick={replay.stop}>
+                    Stop replay
+                  </button>
+                </>
+              )}
+            </div>
+          )}
           <Timeline
             runs={drawable}
             live={live}
+            playhead={replay.playhead}
             highlightOutput={linked}
             onHoverOutput={setLinked}
             renderSummary={(run, i) => <RunSummaryLine run={run} baseline={baseline} live={live && i === drawable.length - 1} />}
           />
         </>
       )}
-      {runs.length > 0 && <OutputPanel runs={runs} linked={linked} onHoverLine={setLinked} runIndexOf={(run) => drawable.indexOf(run)} />}
+      {runs.length > 0 && <OutputPanel runs={runs} until={replay.playhead} linked={linked} onHoverLine={setLinked} runIndexOf={(run) => drawable.indexOf(run)} />}
       {!live && drawable.length > 0 && <SpanTable runs={drawable} />}
     </div>
   );

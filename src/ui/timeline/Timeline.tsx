@@ -19,6 +19,8 @@ export interface TimelineProps {
   live?: boolean;
   /** An output line to mark (e.g. hovered in the output panel). */
   highlightOutput?: OutputRef | null;
+  /** Replay: the run time up to which the runs are drawn (null: all of it). */
+  playhead?: number | null;
   /** Called when the pointer enters or leaves an output mark. */
   onHoverOutput?(ref: OutputRef | null): void;
   /** Summary shown in each run's header (wall time, speed-up...). */
@@ -26,7 +28,7 @@ export interface TimelineProps {
   className?: string;
 }
 
-export function Timeline({ runs, live = false, highlightOutput = null, onHoverOutput, renderSummary, className }: TimelineProps) {
+export function Timeline({ runs, live = false, playhead = null, highlightOutput = null, onHoverOutput, renderSummary, className }: TimelineProps) {
   const [controller] = useState(() => new TimelineController());
   const rootRef = useRef<HTMLDivElement>(null);
   const stackRef = useRef<HTMLDivElement>(null);
@@ -55,6 +57,8 @@ export function Timeline({ runs, live = false, highlightOutput = null, onHoverOu
   useEffect(() => {
     controller.setLinkedOutput(linkRun === undefined || linkLine === undefined ? null : { runIndex: linkRun, outputIndex: linkLine });
   }, [controller, linkRun, linkLine]);
+
+  useEffect(() => controller.setPlayhead(playhead), [controller, playhead]);
 
   useEffect(() => {
     controller.setHoverOutputListener(onHoverOutput);

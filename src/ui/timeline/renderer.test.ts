@@ -146,3 +146,18 @@ describe("frozen stretches", () => {
     expect(ctx.calls.some((c) => c.fillStyle === theme.palette.failed && c.op === "fill")).toBe(false);
   });
 });
+
+describe("replay", () => {
+  it("draws only what happened before the playhead", () => {
+    const run = workersRun(10, 10, 1); // one lane, ten 10 ms spans from 0 to 100
+    const model = buildModel(run);
+    const scale = new TimeScale(0, 100, LAYOUT.gutter, WIDTH - LAYOUT.padRight);
+    const viewport = { width: WIDTH, height: sectionHeight(model.lanes.length), dpr: 1 };
+    const full = new FakeContext();
+    renderTimeline(full.asContext(), model, scale, viewport, theme);
+    const half = new FakeContext();
+    renderTimeline(half.asContext(), model, scale, viewport, theme, undefined, { playhead: 50 });
+    const clipWidth = (ctx: FakeContext) => ctx.calls.filter((c) => c.op === "rect")[0]?.args[2] as number;
+    expect(clipWidth(half)).toBeCloseTo(clipWidth(full) / 2, 0);
+  });
+});

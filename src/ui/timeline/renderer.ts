@@ -28,6 +28,8 @@ export interface Viewport {
 export interface RenderOptions {
   /** The run is still going: its wall-time marker says "now", not "end". */
   live?: boolean;
+  /** Replay: draw only what happened before this run time, and a line there. */
+  playhead?: number | null;
 }
 
 /** Indices into the model: a span (columns order), output lines (run.output order). */
@@ -58,6 +60,11 @@ function drawLaneLabels(ctx: Ctx2D, model: TimelineModel, theme: RenderTheme): v
   });
 }
 
+function drawPlayhead(ctx: Ctx2D, x: number, height: number, theme: RenderTheme): void {
+  ctx.fillStyle = theme.palette.accent;
+  ctx.fillRect(Math.round(x) - 1, LAYOUT.axisHeight - 6, 2, height - LAYOUT.axisHeight + 6);
+}
+
 export function renderTimeline(
   ctx: Ctx2D,
   model: TimelineModel,
@@ -76,15 +83,18 @@ export function renderTimeline(
   drawAxis(ctx, scale, model.run.wallMs, height, theme, options.live ? "now" : "end");
 
   // Spans and marks stay inside the plot area, whatever the window.
+  const playhead = options.playhead ?? null;
+  const right = playhead === null ? scale.x0 + scale.widthPx : Math.min(scale.x0 + scale.widthPx, scale.timeToPx(playhead));
   ctx.save();
   ctx.beginPath();
-  ctx.rect(scale.x0, 0, scale.widthPx, height);
+  ctx.rect(scale.x0, 0, Math.max(0, right - scale.x0), height);
   ctx.clip();
   drawSpans(ctx, model, scale, theme);
   drawFrozen(ctx, model, scale, theme);
   drawOutputs(ctx, model, scale, theme);
   if (highlight) drawHighlight(ctx, model, scale, theme, highlight);
   ctx.restore();
+  if (playhead !== null) drawPlayhead(ctx, right, height, theme);
 
   drawLaneLabels(ctx, model, theme);
 }

@@ -36,6 +36,8 @@ export class TimelineController {
   /** Fit to the runs as they grow, until the student zooms or pans. */
   private follow = true;
   private live = false;
+  /** Replay: only what happened before this run time is drawn. */
+  private playhead: number | null = null;
   private readonly hover = new HoverState();
   private linked: OutputRef | null = null;
   private theme: RenderTheme | null = null;
@@ -97,6 +99,12 @@ export class TimelineController {
 
   setHoverOutputListener(listener: ((ref: OutputRef | null) => void) | undefined): void {
     this.hover.listener = listener;
+  }
+
+  setPlayhead(t: number | null): void {
+    if (t === this.playhead) return;
+    this.playhead = t;
+    this.requestDraw();
   }
 
   setLinkedOutput(ref: OutputRef | null): void {
@@ -213,7 +221,7 @@ export class TimelineController {
       sizeBackingStore(section.canvas, this.width, height, dpr);
       // While live, the last run is the one still going (runners run one after another).
       const live = this.live && i === this.models.length - 1;
-      renderTimeline(section.ctx, model, this.scale, { width: this.width, height, dpr }, this.theme!, this.highlightFor(i), { live });
+      renderTimeline(section.ctx, model, this.scale, { width: this.width, height, dpr }, this.theme!, this.highlightFor(i), { live, playhead: this.playhead });
     });
     // The visible window, for tests and tools: canvases cannot be asked what they show.
     this.root.dataset.window = `${this.scale.t0.toFixed(2)},${this.scale.t1.toFixed(2)}`;

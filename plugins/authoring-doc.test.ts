@@ -1,0 +1,38 @@
+// docs/authoring.md is what authors copy from: its examples must be valid lessons and blocks.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readCheck } from "../src/lessons/check-schema.ts";
+import { readPredict } from "../src/lessons/predict.ts";
+import { ProblemList } from "../src/lessons/problems.ts";
+import { parseLocatedYaml } from "../src/lessons/yaml-located.ts";
+import { typecheckUnits } from "./typecheck-lessons.ts";
+
+const doc = readFileSync("docs/authoring.md", "utf8");
+const blocks = (info: string) => [...doc.matchAll(new RegExp(`^\`\`\`${info}\\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map((m) => m[1] ?? "");
+const yamlBlocks = blocks("yaml");
+
+describe("docs/authoring.md", () => {
+  it("shows the complete fixture lesson, unchanged", () => {
+    const example = /^````markdown\n([\s\S]*?)^````$/m.exec(doc)?.[1];
+    expect(example).toBe(readFileSync("e2e/fixtures/lessons/good/01-waiting-together.md", "utf8"));
+  });
+
+  it("shows a check example that reads without problems", () => {
+    const problems = new ProblemList("doc");
+    const check = readCheck(parseLocatedYaml(yamlBlocks.find((b) => b.startsWith("goal:")) ?? "", 1), problems);
+    expect(problems.items).toEqual([]);
+    expect(check?.assertions).toHaveLength(7);
+  });
+
+  it("shows prediction examples that read without problems", () => {
+    const problems = new ProblemList("doc");
+    const predictions = yamlBlocks.filter((b) => b.startsWith("kind:")).map((b) => readPredict(parseLocatedYaml(b, 1), 1, ["main", "async", "workers"], problems));
+    expect(problems.items).toEqual([]);
+    expect(predictions.map((p) => p?.kind)).toEqual(["fastest", "wall"]);
+  });
+
+  it("shows a ts check example that compiles", () => {
+    const [source = ""] = blocks("ts");
+    expect(typecheckUnits([{ file: "doc", line: 1, code: source, role: "check", label: "ts check" }])).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+// The whole of `npm run lessons:check` except the browser: validate a directory of lessons,
+// then verify each exercise with runs from the caller (scripts/lessons-check.mjs passes a page).
+import type { LessonProblem } from "../src/lessons/problems.ts";
+import { hasErrors } from "../src/lessons/problems.ts";
+import { verifyExercise, type RunCode } from "../src/lessons/verify-exercise.ts";
+import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
+import { runCheckInNode } from "./node-check-runner.ts";
+
+export { formatProblem, hasErrors } from "../src/lessons/problems.ts";
+
+/** Parse and type-check every lesson in `dir`; paths in problems are relative to `root`. */
+export function validateLessons(dir: string, root = process.cwd()): LoadedLessons {
+  return loadLessons(dir, { root });
+}
+
+/** How many exercises (playgrounds with a check) the lessons have. */
+export function exerciseCount(loaded: LoadedLessons): number {
+  return loaded.lessons.reduce((n, l) => n + l.lesson.playgrounds.filter((p) => p.exercise).length, 0);
+}
+
+/** Run every exercise's solution and starter; `onExercise` hears of each as it starts. */
+export async function verifyExercises(loaded: LoadedLessons, runCode: RunCode, onExercise: (label: string) => void = () => {}): Promise<LessonProblem[]> {
+  if (hasErrors(loaded.problems)) throw new Error("Fix the lessons' problems before verifying their exercises.");
+  const problems: LessonProblem[] = [];
+  for (const { file, lesson } of loaded.lessons) {
+    for (const playground of lesson.playgrounds.filter((p) => p.exercise)) {
+      onExercise(`${file}:${playground.line} exercise "${playground.id}"`);
+      try {
+        problems.push(...(await verifyExercise(file, playground, runCode, { runFunction: runCheckInNode })));
+      } catch (e) {
+        const message = `The exercise "${playground.id}" could not be run: ${e instanceof Error ? e.message : String(e)}`;
+        problems.push({ file, line: playground.line, column: 1, severity: "error", message });
+      }
+    }
+  }
+  return problems;
+}

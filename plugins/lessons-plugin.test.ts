@@ -1,0 +1,65 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Plugin } from "vite";
+import { lessonsPlugin, VIRTUAL_ID } from "./lessons-plugin.ts";
+
+type Hook = (this: unknown, ...args: unknown[]) => unknown;
+const call = (hook: unknown, self: unknown, ...args: unknown[]) => (hook as Hook).call(self, ...args);
+
+/** The plugin resolved against the repository, with the hooks a build calls. */
+function plugin(dir: string) {
+  const p: Plugin = lessonsPlugin({ dir });
+  call(p.configResolved, undefined, { root: process.cwd() });
+  const watched: string[] = [];
+  const warnings: string[] = [];
+  const context = { addWatchFile: (f: string) => watched.push(f), warn: (m: string) => warnings.push(m) };
+  const load = () => call(p.load, context, call(p.resolveId, context, VIRTUAL_ID)) as string;
+  return { load, watched, warnings };
+}
+
+describe("lessonsPlugin", () => {
+  it("leaves other modules alone", () => {
+    expect(call(lessonsPlugin().resolveId, {}, "react")).toBeUndefined();
+  });
+
+  it("serves the compiled lessons as a module", () => {
+    const { load } = plugin("e2e/fixtures/lessons/good");
+    const lessons = JSON.parse(load().replace(/^export default /, "").replace(/;\n$/, ""));
+    expect(lessons.map((l: { meta: { title: string } }) => l.meta.title)).toEqual(["Waiting together", "The smallest lesson"]);
+  });
+
+  it("takes its directory from LANES_LESSONS_DIR when not given one", () => {
+    process.env.LANES_LESSONS_DIR = "e2e/fixtures/lessons/good";
+    try {
+      const p = lessonsPlugin();
+      const watched: string[] = [];
+      call(p.load, { addWatchFile: (f: string) => watched.push(f), warn: () => {} }, call(p.resolveId, {}, VIRTUAL_ID));
+      expect(watched).toHaveLength(2);
+    } finally {
+      delete process.env.LANES_LESSONS_DIR;
+    }
+  });
+
+  it("watches every lesson file", () => {
+    const { load, watched } = plugin("e2e/fixtures/lessons/good");
+    load();
+    expect(watched).toEqual([resolve("e2e/fixtures/lessons/good/01-waiting-together.md"), resolve("e2e/fixtures/lessons/good/02-smallest.md")]);
+  });
+
+  it("fails with every problem as file:line:column", () => {
+    const { load } = plugin("e2e/fixtures/lessons/broken");
+    expect(load).toThrow(/The lessons have 8 problems:\ne2e\/fixtures\/lessons\/broken\/01-unknown-field\.md:5:1 Unknown frontmatter field "runner"/);
+  });
+
+  it("gives the dev overlay the first problem's place and a code frame", () => {
+    const { load } = plugin("e2e/fixtures/lessons/broken");
+    let error: { loc?: unknown; frame?: string; id?: string } = {};
+    try {
+      load();
+    } catch (e) {
+      error = e as typeof error;
+    }
+    expect(error.loc).toEqual({ file: resolve("e2e/fixtures/lessons/broken/01-unknown-field.md"), line: 5, column: 1 });
+    expect(error.frame).toContain("> 5 | runner: [main, workers]");
+  });
+});

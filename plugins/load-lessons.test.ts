@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "../src/lessons/problems.ts";
+import { loadLessons } from "./load-lessons.ts";
+
+const FIXTURES = "e2e/fixtures/lessons";
+const broken = loadLessons(`${FIXTURES}/broken`);
+/** The one problem of a broken fixture, as `line:column message`. */
+const problemOf = (name: string) => broken.problems.filter((p) => p.file.endsWith(name)).map((p) => formatProblem(p).replace(/^.*?\.md:/, ""));
+
+describe("loadLessons on the broken fixtures", () => {
+  it("names an unknown field and the field meant", () => {
+    expect(problemOf("01-unknown-field.md")).toEqual(['5:1 Unknown frontmatter field "runner". Did you mean "runners"? Use one of: title, summary, order, runners, level, tags, timeLimitMs.']);
+  });
+
+  it("names a field of the wrong type and what it is for", () => {
+    expect(problemOf("02-wrong-type.md")).toEqual([expect.stringMatching(/^4:8 Frontmatter field "order" must be a number, not the text "first"\. It is the lesson's place in the course/)]);
+  });
+
+  it("names an unknown block role and the role meant", () => {
+    expect(problemOf("03-unknown-role.md")).toEqual([expect.stringMatching(/^7:7 Unknown block role "playgorund" in ```ts playgorund\. Did you mean "playground"\?/)]);
+  });
+
+  it("places a playground's type error on its line in the lesson", () => {
+    expect(problemOf("04-type-error.md")).toEqual([expect.stringMatching(/^11:14 The playground "p1" does not compile against the lanes module: Argument of type 'string'/)]);
+  });
+
+  it("names a duplicate playground id and both lines", () => {
+    expect(problemOf("05-duplicate-id.md")).toEqual(['13:18 Two playgrounds have the id "race" (lines 7 and 13): give this one its own id=, e.g. id=race-2.']);
+  });
+
+  it("refuses a solution without a playground before it", () => {
+    expect(problemOf("06-orphan-solution.md")).toEqual([expect.stringMatching(/^7:1 A solution block belongs to the playground before it, and there is none/)]);
+  });
+
+  it("names an unknown assertion and the one meant", () => {
+    expect(problemOf("07-unknown-assertion.md")).toEqual([expect.stringMatching(/^19:5 Unknown assertion "outputContains"\. Did you mean "output"\?/)]);
+  });
+
+  it("names an unknown playground option and the option meant", () => {
+    expect(problemOf("08-unknown-option.md")).toEqual([expect.stringMatching(/^7:18 Unknown playground option "worker"\. Did you mean "workers"\?/)]);
+  });
+
+  it("reports paths relative to the working directory", () => {
+    expect(broken.problems[0]?.file).toBe(`${FIXTURES}/broken/01-unknown-field.md`);
+  });
+});
+
+describe("loadLessons on valid lessons", () => {
+  it("finds no problem in the good fixtures", () => {
+    expect(loadLessons(`${FIXTURES}/good`).problems).toEqual([]);
+  });
+
+  it("finds no problem in the real lessons", () => {
+    expect(loadLessons("lessons").problems).toEqual([]);
+  });
+
+  it("puts lessons in course order", () => {
+    expect(loadLessons(`${FIXTURES}/good`).lessons.map((l) => l.lesson.meta.slug)).toEqual(["01-waiting-together", "02-smallest"]);
+  });
+
+  it("compiles each ts check to a script", () => {
+    const check = loadLessons(`${FIXTURES}/good`).lessons[0]?.lesson.playgrounds[0]?.exercise?.check.fn;
+    expect(check?.js).toMatch(/exports\.default = check/);
+  });
+});

@@ -1,0 +1,64 @@
+// Reads a directory of lessons and returns their models and every problem: the parser's
+// (frontmatter, blocks, checks) and the TypeScript compiler's. The Vite plugin and
+// `npm run lessons:check` both call this, so they agree on what a valid lesson is.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { compileLesson } from "../src/lessons/compile-lesson.ts";
+import type { Lesson } from "../src/lessons/lesson-model.ts";
+import type { LessonProblem } from "../src/lessons/problems.ts";
+import { transpileCheck, typecheckUnits, type TypecheckUnit } from "./typecheck-lessons.ts";
+
+export interface LoadedLesson {
+  /** Path as shown in messages, relative to the root (e.g. `lessons/01-waiting.md`). */
+  file: string;
+  /** Absolute path, for watchers. */
+  path: string;
+  lesson: Lesson;
+}
+
+export interface LoadedLessons {
+  /** In course order: `order`, then title. */
+  lessons: LoadedLesson[];
+  /** Sorted by file, line and column. */
+  problems: LessonProblem[];
+}
+
+export interface LoadOptions {
+  /** Paths in messages are relative to this (default: the working directory). */
+  root?: string;
+  /** Skip the TypeScript compiler (faster; the parser's checks still run). */
+  typecheck?: boolean;
+}
+
+export function lessonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLessons {
+  const root = options.root ?? process.cwd();
+  const lessons: LoadedLesson[] = [];
+  const problems: LessonProblem[] = [];
+  for (const path of lessonFiles(dir)) {
+    const file = relative(root, path).replace(/\\/g, "/");
+    const compiled = compileLesson(file, readFileSync(path, "utf8"), { transpileCheck });
+    lessons.push({ file, path, lesson: compiled.lesson });
+    problems.push(...compiled.problems);
+  }
+  if (options.typecheck !== false) problems.push(...typecheckUnits(lessons.flatMap(unitsOf)));
+  lessons.sort((a, b) => a.lesson.meta.order - b.lesson.meta.order || a.lesson.meta.title.localeCompare(b.lesson.meta.title));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { lessons, problems };
+}
+
+function unitsOf({ file, lesson }: LoadedLesson): TypecheckUnit[] {
+  return lesson.playgrounds.flatMap((p) => {
+    const units: TypecheckUnit[] = [{ file, line: p.line, code: p.code, role: "playground", label: `playground "${p.id}"` }];
+    if (p.solution) units.push({ file, line: p.solution.line, code: p.solution.code, role: "solution", label: `solution of "${p.id}"` });
+    const fn = p.exercise?.check.fn;
+    if (fn) units.push({ file, line: fn.line, code: fn.source, role: "check", label: `ts check of "${p.id}"` });
+    return units;
+  });
+}

@@ -1,0 +1,71 @@
+// npm run lessons:check [-- <dir>] [--no-build] [--out-dir <dir>] [--validate-only]
+// Validates every lesson in <dir> (default lessons/) as the build does, printing
+// `file:line:column message` lines; then runs each exercise's solution and starter code in
+// headless Chromium against the built app: the solution must pass its check, the starter not.
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runnerImport } from "vite";
+
+const RUN_TIMEOUT_MS = 120_000;
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function parseArgs(argv) {
+  const args = { dir: "lessons", build: true, outDir: undefined, validateOnly: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--no-build") args.build = false;
+    else if (arg === "--validate-only") args.validateOnly = true;
+    else if (arg === "--out-dir") args.outDir = argv[++i];
+    else if (arg === "--help" || arg === "-h") args.help = true;
+    else if (arg.startsWith("-")) throw new Error(`Unknown option ${arg}: use --no-build, --out-dir <dir> or --validate-only.`);
+    else args.dir = arg;
+  }
+  return args;
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`${what} did not finish within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log("usage: node scripts/lessons-check.mjs [dir=lessons] [--no-build] [--out-dir <dir>] [--validate-only]");
+    return 0;
+  }
+  const { module: lib } = await runnerImport(resolve(root, "plugins/check-lessons.ts"), { root, configFile: false, logLevel: "error" });
+  const loaded = lib.validateLessons(resolve(args.dir), process.cwd());
+  const report = (problems) => problems.forEach((p) => console.error(lib.formatProblem(p)));
+  report(loaded.problems);
+  if (lib.hasErrors(loaded.problems)) {
+    console.error(`lessons:check: ${loaded.problems.filter((p) => p.severity === "error").length} problem(s) in ${args.dir}; nothing was run.`);
+    return 1;
+  }
+  const exercises = lib.exerciseCount(loaded);
+  console.log(`lessons:check: ${loaded.lessons.length} lesson(s) in ${args.dir} are valid; ${exercises} exercise(s).`);
+  if (exercises === 0 || args.validateOnly) return 0;
+
+  const { withBrowserSession } = await import("./browser-session.mjs");
+  const session = { root, build: args.build, outDir: args.outDir, log: (line) => console.log(line) };
+  const problems = await withBrowserSession(session, ({ page }) => {
+    const runCode = (code, runners) => withTimeout(page.evaluate(([c, r]) => window.__lanes.run(c, r), [code, runners]), RUN_TIMEOUT_MS, "The run");
+    return lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`));
+  });
+  report(problems);
+  if (lib.hasErrors(problems)) {
+    console.error(`lessons:check: ${problems.filter((p) => p.severity === "error").length} exercise problem(s).`);
+    return 1;
+  }
+  console.log(`lessons:check: every solution passes its check and no starter code does.`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`lessons:check failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { Predict } from "./lesson-model.ts";
+import { comparePrediction, readPredict } from "./predict.ts";
+import { ProblemList } from "./problems.ts";
+import { fakeRun } from "./test-runs.ts";
+import { parseLocatedYaml } from "./yaml-located.ts";
+
+function read(runners: ("main" | "async" | "workers")[], ...lines: string[]) {
+  const problems = new ProblemList("f.md");
+  const predict = readPredict(parseLocatedYaml(lines.join("\n"), 30), 29, runners, problems);
+  return { predict, problems: problems.items.map((p) => `${p.line}:${p.column} ${p.message}`) };
+}
+
+const ALL = ["main", "async", "workers"] as const;
+const fastest: Predict = { kind: "fastest", question: "Which?", choices: [...ALL], line: 1 };
+const wall: Predict = { kind: "wall", question: "How long?", runner: "main", tolerance: 0.25, line: 1 };
+const runs = [fakeRun("main", { wallMs: 1304 }), fakeRun("async", { wallMs: 812 }), fakeRun("workers", { wallMs: 430 })];
+
+describe("readPredict", () => {
+  it("reads a fastest question, its choices defaulting to the playground's runners", () => {
+    expect(read(["main", "workers"], "kind: fastest", "question: Which first?")).toEqual({ predict: { kind: "fastest", question: "Which first?", choices: ["main", "workers"], line: 29 }, problems: [] });
+  });
+
+  it("reads a wall question with its default tolerance", () => {
+    expect(read([...ALL], "kind: wall", "runner: async", "question: How long?").predict).toEqual({ kind: "wall", question: "How long?", runner: "async", tolerance: 0.25, line: 29 });
+  });
+
+  it("names an unknown kind, with the kind meant", () => {
+    expect(read([...ALL], "kind: fastes", "question: Q").problems).toEqual(['30:7 A predict block needs kind: fastest or kind: wall. "fastes" is not one. Did you mean "fastest"?']);
+  });
+
+  it("requires the runner of a wall question", () => {
+    expect(read([...ALL], "kind: wall", "question: Q").problems).toEqual([expect.stringMatching(/^30:1 Predict field "runner" is missing: add it\./)]);
+  });
+
+  it("refuses a runner the playground does not offer", () => {
+    expect(read(["main"], "kind: wall", "runner: workers", "question: Q").problems).toEqual([expect.stringMatching(/^31:9 The prediction is about workers, which this playground does not offer \(main\)/)]);
+  });
+});
+
+describe("comparePrediction", () => {
+  it("confirms a right guess of the fastest runner, with the others' times", () => {
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "workers" }, runs)).toEqual({
+      text: "You predicted workers, and it finished first: 430 ms, against async 812 ms, main 1304 ms.",
+      right: true,
+      measured: true,
+    });
+  });
+
+  it("names the fastest runner after a wrong guess", () => {
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "async" }, runs).text).toBe("You predicted async; workers finished first, in 430 ms (async 812 ms, main 1304 ms).");
+  });
+
+  it("waits for every runner before naming the fastest", () => {
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "main" }, runs.slice(0, 2))).toMatchObject({ measured: false, text: "Run it under main, async, workers to see which finishes first." });
+  });
+
+  it("counts a wall guess within the tolerance as right", () => {
+    expect(comparePrediction(wall, { kind: "wall", ms: 1200 }, runs)).toEqual({ text: "You predicted 1200 ms for main; it took 1304 ms, within 25% of your guess.", right: true, measured: true });
+  });
+
+  it("says how far off a low wall guess was", () => {
+    expect(comparePrediction(wall, { kind: "wall", ms: 500 }, runs)).toMatchObject({ text: "You predicted 500 ms for main; it took 1304 ms, 2.6× your guess.", right: false });
+  });
+
+  it("says how far off a high wall guess was", () => {
+    expect(comparePrediction(wall, { kind: "wall", ms: 3000 }, runs).text).toBe("You predicted 3000 ms for main; it took 1304 ms, 2.3× less than your guess.");
+  });
+
+  it("asks for the run a wall guess is about", () => {
+    expect(comparePrediction(wall, { kind: "wall", ms: 500 }, [])).toMatchObject({ measured: false, text: "Run it under main to compare with your guess of 500 ms." });
+  });
+
+  it("refuses a prediction of the other kind", () => {
+    expect(() => comparePrediction(wall, { kind: "fastest", runner: "main" }, runs)).toThrow(/cannot answer/);
+  });
+});
