@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 /** Every test records the requests its page makes: none may leave the app's origin. */
 export const test = base.extend<{ foreignRequests: string[] }>({
@@ -32,4 +32,9 @@ export async function editorReady(page: Page, playground = page.getByTestId("pla
 /** Wait until a playground's run has finished. */
 export async function runFinished(page: Page, playground = page.getByTestId("playground-p1")) {
   await expect(playground).toHaveAttribute("data-state", "idle", { timeout: 30_000 });
+}
+
+/** Choose a runner in a playground's runner picker ("All three", "Main thread", "Async", "Workers"). */
+export async function pickRunner(playground: Locator, label: string) {
+  await playground.locator(".runner-picker").getByText(label, { exact: true }).click();
 }

@@ -1,4 +1,4 @@
-import { editorReady, expect, runFinished, test } from "./fixtures";
+import { editorReady, expect, pickRunner, runFinished, test } from "./fixtures";
 
 test.describe("the walking skeleton", () => {
   test("home lists the lessons from lessons/*.md", async ({ page }) => {
@@ -24,7 +24,7 @@ test.describe("the walking skeleton", () => {
     await page.keyboard.insertText('import { print } from "lanes";\nexport default function main() {\n  print("typed by a student");\n}\n');
     await expect(playground.locator(".monaco-editor .view-lines")).toContainText("typed by a student");
 
-    await playground.getByText("Main thread").click();
+    await pickRunner(playground, "Main thread");
     await playground.getByRole("button", { name: "Run" }).click();
     await runFinished(page, playground);
     const output = playground.getByRole("log", { name: "Program output" });
@@ -41,7 +41,7 @@ test.describe("the walking skeleton", () => {
     await page.reload();
     const playground = page.getByTestId("playground-p1");
     await editorReady(page, playground);
-    await playground.getByText("Main thread").click();
+    await pickRunner(playground, "Main thread");
     await playground.getByRole("button", { name: "Run" }).click();
     await runFinished(page, playground);
     await expect(playground.getByRole("log", { name: "Program output" })).toContainText("chunk 4:");

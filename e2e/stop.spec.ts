@@ -1,4 +1,4 @@
-import { editorReady, expect, runFinished, test } from "./fixtures";
+import { editorReady, expect, pickRunner, runFinished, test } from "./fixtures";
 import { runCode } from "./lanes";
 
 const LONG = `import { Pool, print, sleep } from "lanes";
@@ -19,7 +19,7 @@ for (const runner of ["Workers", "Async"] as const) {
     await playground.locator(".monaco-editor .view-lines").click();
     await page.keyboard.press("ControlOrMeta+A");
     await page.keyboard.insertText(LONG);
-    await playground.getByText(runner, { exact: true }).click();
+    await pickRunner(playground, runner);
     await playground.getByRole("button", { name: "Run" }).click();
     await expect(playground.getByRole("log", { name: "Program output" })).toContainText("started");
     const stoppedAt = Date.now();

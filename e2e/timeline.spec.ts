@@ -40,6 +40,7 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
 
   // Hover the middle of main's page-thread row: a tooltip names a download task.
   const main = canvases.nth(0);
+  await main.scrollIntoViewIfNeeded();
   const box = (await main.boundingBox())!;
   const pageRow = runs[0]!.lanes.findIndex((l) => l.id === "page");
   const x = box.x + LAYOUT.gutter + (box.width - LAYOUT.gutter - LAYOUT.padRight) * 0.5;

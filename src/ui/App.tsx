@@ -14,7 +14,11 @@ export function App() {
   }, [title]);
 
   if (route.page === "home") return <HomePage lessons={allLessons()} />;
-  if (lesson) return <LessonPage key={lesson.meta.slug} lesson={lesson} />;
+  if (lesson) {
+    const lessons = allLessons();
+    const at = lessons.indexOf(lesson);
+    return <LessonPage key={lesson.meta.slug} lesson={lesson} previous={lessons[at - 1]} next={lessons[at + 1]} />;
+  }
   return (
     <main className="missing">
       <h1>Page not found</h1>

@@ -1,6 +1,26 @@
 import type { Lesson } from "../lessons/lesson-model";
+import { blockKey } from "../store/progress-schema";
 import { Link } from "./Link";
+import { ProgressFiles } from "./ProgressFiles";
 import { hrefFor } from "./router";
+import { StorageNotice } from "./StorageNotice";
+import { useProgress } from "./use-progress";
+
+function LessonMark({ lesson }: { lesson: Lesson }) {
+  const exercises = lesson.playgrounds.filter((p) => p.exercise);
+  const passed = useProgress((state) => exercises.filter((p) => state.blocks[blockKey(lesson.meta.slug, p.id)]?.passedAt !== undefined).length);
+  const visited = useProgress((state) => state.visited[lesson.meta.slug] !== undefined);
+  if (exercises.length > 0) {
+    const done = passed === exercises.length;
+    return (
+      <span className={`lesson-mark${done ? " done" : ""}`} aria-label={`${passed} of ${exercises.length} exercises passed`}>
+        {done ? "✓ " : ""}
+        {passed}/{exercises.length} exercises
+      </span>
+    );
+  }
+  return visited ? <span className="lesson-mark" aria-label="visited">visited</span> : null;
+}
 
 export function HomePage({ lessons }: { lessons: Lesson[] }) {
   return (
@@ -12,18 +32,21 @@ export function HomePage({ lessons }: { lessons: Lesson[] }) {
           tasks and in Web Workers, and draws what happened side by side.
         </p>
       </header>
+      <StorageNotice />
       <h2 id="lessons-heading">Lessons</h2>
       <ol className="lesson-list" aria-labelledby="lessons-heading">
-        {lessons.map(({ meta }) => (
-          <li key={meta.slug}>
-            <Link href={hrefFor({ page: "lesson", slug: meta.slug })} className="lesson-card">
-              <span className="lesson-title">{meta.title}</span>
-              {meta.summary && <span className="lesson-summary">{meta.summary}</span>}
+        {lessons.map((lesson) => (
+          <li key={lesson.meta.slug}>
+            <Link href={hrefFor({ page: "lesson", slug: lesson.meta.slug })} className="lesson-card">
+              <span className="lesson-title">{lesson.meta.title}</span>
+              {lesson.meta.summary && <span className="lesson-summary">{lesson.meta.summary}</span>}
+              <LessonMark lesson={lesson} />
             </Link>
           </li>
         ))}
       </ol>
       {lessons.length === 0 && <p>No lessons found in lessons/*.md.</p>}
+      <ProgressFiles />
     </main>
   );
 }

@@ -1,21 +1,59 @@
+import { useEffect, useMemo } from "react";
 import type { Lesson } from "../lessons/lesson-model";
+import { progressStore } from "../store/progress-store";
 import { Link } from "./Link";
-import { Playground } from "./Playground";
+import { Playground } from "./playground/Playground";
 import { Prose } from "./Prose";
 import { hrefFor } from "./router";
+import { StorageNotice } from "./StorageNotice";
 
-export function LessonPage({ lesson }: { lesson: Lesson }) {
-  const { meta, sections } = lesson;
+interface LessonPageProps {
+  lesson: Lesson;
+  previous?: Lesson;
+  next?: Lesson;
+}
+
+export function LessonPage({ lesson, previous, next }: LessonPageProps) {
+  const { meta, sections, headings } = lesson;
+  const slugFor = useMemo(() => {
+    const byText = new Map<string, string>();
+    for (const h of headings) if (!byText.has(h.text)) byText.set(h.text, h.slug);
+    return (text: string) => byText.get(text.trim()) ?? "";
+  }, [headings]);
+
+  useEffect(() => {
+    progressStore().getState().visit(meta.slug);
+    // A link to a heading or a playground: scroll there once the page has rendered.
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id) document.getElementById(id)?.scrollIntoView();
+  }, [meta.slug]);
+
+  const toc = headings.filter((h) => h.depth <= 3);
   return (
     <main className="lesson">
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href={hrefFor({ page: "home" })}>All lessons</Link>
       </nav>
+      <StorageNotice />
       <h1 className="lesson-heading">{meta.title}</h1>
+      {toc.length > 0 && (
+        <nav className="toc" aria-label="On this page">
+          <details>
+            <summary>On this page</summary>
+            <ol>
+              {toc.map((h) => (
+                <li key={h.slug} className={`toc-depth-${h.depth}`}>
+                  <a href={`#${h.slug}`}>{h.text}</a>
+                </li>
+              ))}
+            </ol>
+          </details>
+        </nav>
+      )}
       {sections.map((section, i) => (
         <section key={section.playground?.id ?? `prose-${i}`} className={section.playground ? "step with-playground" : "step"}>
           <div className="step-before">
-            <Prose markdown={section.before} />
+            <Prose markdown={section.before} slugFor={slugFor} />
           </div>
           {section.playground && (
             <div className="step-playground" id={`playground-${section.playground.id}`}>
@@ -23,10 +61,24 @@ export function LessonPage({ lesson }: { lesson: Lesson }) {
             </div>
           )}
           <div className="step-after">
-            <Prose markdown={section.after} />
+            <Prose markdown={section.after} slugFor={slugFor} />
           </div>
         </section>
       ))}
+      <nav className="pager" aria-label="Lessons">
+        {previous ? (
+          <Link href={hrefFor({ page: "lesson", slug: previous.meta.slug })} rel="prev">
+            ← {previous.meta.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next && (
+          <Link href={hrefFor({ page: "lesson", slug: next.meta.slug })} rel="next">
+            {next.meta.title} →
+          </Link>
+        )}
+      </nav>
     </main>
   );
 }

@@ -5,7 +5,7 @@
 export const TARGET_BATCH_MS = 4;
 export const MAX_BATCH = 2048;
 
-/** Moving estimate of one task's cost (ms), from whole batches: it includes messaging. */
+/** Moving estimate of one task's cost (ms), from the time workers report running whole batches. */
 export function updateEstimate(previous: number | undefined, batchMs: number, count: number): number {
   const sample = batchMs / Math.max(count, 1);
   return previous === undefined ? sample : previous * 0.5 + sample * 0.5;

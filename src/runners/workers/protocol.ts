@@ -32,6 +32,8 @@ export type TaskResult = { ok: true; value: unknown } | { ok: false; error: Seri
 
 export interface BatchReply {
   results: TaskResult[];
+  /** Time the worker spent running the batch's tasks: what a task costs, without messaging. */
+  busyMs: number;
   /** Events recorded since the last streamed batch (the batch's tail travels with its reply). */
   events: TraceBatch | null;
 }

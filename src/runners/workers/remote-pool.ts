@@ -77,10 +77,9 @@ export class RemotePool {
     this.run.pending += 1;
     try {
       await this.#ready[index];
-      const sent = performance.now();
       const calls: TaskCall[] = tasks.map(({ id, fn, args }) => ({ id, fn, args }));
       const reply = await slot.call((api) => api.runBatch(calls));
-      this.#estimate = updateEstimate(this.#estimate, performance.now() - sent, tasks.length);
+      this.#estimate = updateEstimate(this.#estimate, reply.busyMs, tasks.length);
       if (reply.events) slot.onEvents?.(reply.events);
       reply.results.forEach((result, i) => settleWith(tasks[i], result));
     } catch (error) {

@@ -32,9 +32,10 @@ const api: WorkerApi = {
   },
 
   async runBatch(calls) {
+    const started = performance.now();
     const results: TaskResult[] = [];
     for (const call of calls) results.push(await runTask(call));
-    return { results, events: events.take() } satisfies BatchReply;
+    return { results, busyMs: performance.now() - started, events: events.take() } satisfies BatchReply;
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
 import { workerLane } from "../../trace/lanes";
-import { Future, allInOrder } from "../page/future";
+import { Future } from "../page/future";
 import type { PageHost } from "../page/page-host";
 import type { PageRun } from "../page/page-run";
 import { taskLabel } from "../page/task-label";
@@ -40,8 +40,8 @@ export class WorkersHost implements Host {
       size: pool.slots.length,
       submit,
       map: (fn, items) => {
-        const name = exportNameOf(fn, this.program.exports);
-        return allInOrder(this.run, items.map((item) => this.#submit(pool, name, [item])));
+        if (closed) throw new Error("This pool is closed: create a new Pool to submit more tasks.");
+        return this.#map(pool, exportNameOf(fn, this.program.exports), items);
       },
       close: () => {
         closed = true;
@@ -69,26 +69,43 @@ export class WorkersHost implements Host {
   }
 
   #submit(pool: RemotePool, fn: string, args: unknown[]): Future<unknown> {
+    const future = new Future<unknown>(this.run);
+    this.#start(pool, fn, args, (ok, value) => (ok ? future.resolve(value) : future.reject(value)));
+    return future;
+  }
+
+  /** One future for the whole map (not one per item): 10,000 items cost 10,000 small records. */
+  #map(pool: RemotePool, fn: string, items: readonly unknown[]): Future<unknown[]> {
+    const all = new Future<unknown[]>(this.run);
+    const results: unknown[] = new Array(items.length);
+    let left = items.length;
+    if (left === 0) all.resolve(results);
+    items.forEach((item, i) =>
+      this.#start(pool, fn, [item], (ok, value) => {
+        if (!ok) return all.reject(value);
+        results[i] = value;
+        if (--left === 0) all.resolve(results);
+      }),
+    );
+    return all;
+  }
+
+  #start(pool: RemotePool, fn: string, args: unknown[], settle: (ok: boolean, value: unknown) => void): void {
     const run = this.run;
     const id = String(this.#nextTask++);
     const label = taskLabel(fn, args);
     run.recorder.addTask({ id, name: label.name, args: label.args });
-    const future = new Future<unknown>(run);
     run.taskStarted();
     pool.submit({
       id,
       fn,
       args,
       settle: (ok, value) => {
-        if (ok) future.resolve(value);
-        else {
-          run.recorder.failTask(id, run.locate(value));
-          future.reject(value);
-        }
+        if (!ok) run.recorder.failTask(id, run.locate(value));
+        settle(ok, value);
         run.taskEnded(ok ? undefined : value);
       },
     });
-    return future;
   }
 
 }

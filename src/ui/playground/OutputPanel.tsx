@@ -1,5 +1,5 @@
-import type { Run } from "../trace/run";
-import type { OutputRef } from "./timeline";
+import type { Run } from "../../trace/run";
+import type { OutputRef } from "../timeline";
 
 const RUNNER_LABEL = { main: "main thread", async: "async tasks", workers: "workers" } as const;
 

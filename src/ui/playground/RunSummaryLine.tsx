@@ -1,5 +1,5 @@
-import { summarize, speedUp, type RunSummary } from "../trace/summary";
-import type { Run } from "../trace/run";
+import { summarize, speedUp, type RunSummary } from "../../trace/summary";
+import type { Run } from "../../trace/run";
 
 // A summary costs O(n log n) over the spans: computed once per finished Run object.
 const cache = new WeakMap<Run, RunSummary>();

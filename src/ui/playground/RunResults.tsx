@@ -1,8 +1,8 @@
 import { useState } from "react";
-import type { Run } from "../trace/run";
+import type { Run } from "../../trace/run";
 import { OutputPanel } from "./OutputPanel";
 import { RunSummaryLine } from "./RunSummaryLine";
-import { SpanTable, Timeline, TimelineLegend, type OutputRef } from "./timeline";
+import { SpanTable, Timeline, TimelineLegend, type OutputRef } from "../timeline";
 import { useReplay } from "./use-replay";
 
 export interface RunProgress {

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { evaluateCheck } from "../../lessons/evaluate-check";
+import type { PlaygroundBlock } from "../../lessons/lesson-model";
+import { runProgram } from "../../runners/run-program";
+import { blockKey } from "../../store/progress-schema";
+import { progressStore } from "../../store/progress-store";
+import type { Run } from "../../trace/run";
+import { CodeEditor } from "../editor/CodeEditor";
+import { useProgress } from "../use-progress";
+import { CodeTabs, type CodeTab } from "./CodeTabs";
+import { ExercisePanel, type CheckState } from "./ExercisePanel";
+import { PredictPanel } from "./PredictPanel";
+import { ResetButton } from "./ResetButton";
+import { RunResults, type RunProgress } from "./RunResults";
+import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
+import { useDraft } from "./use-draft";
+
+interface PlaygroundProps {
+  lessonSlug: string;
+  block: PlaygroundBlock;
+}
+
+/** One runnable block: editor (with its Python twin), runner choice, Run/Stop, results, exercise. */
+export function Playground({ lessonSlug, block }: PlaygroundProps) {
+  const key = blockKey(lessonSlug, block.id);
+  const draft = useDraft(key, block.code);
+  const saved = useProgress((state) => state.blocks[key]);
+  const [choice, setChoice] = useState<RunnerChoice>(block.runners.length > 1 ? "all" : (block.runners[0] ?? "all"));
+  const [runs, setRuns] = useState<Run[]>([]);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [check, setCheck] = useState<CheckState>({ status: "idle" });
+  const controller = useRef<AbortController | null>(null);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const run = useCallback(async () => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setRunning(true);
+    setRuns([]);
+    setProgress(null);
+    setCheck({ status: "idle" });
+    try {
+      const finished = await runProgram(draft.code, runnersOf(choice, block.runners), {
+        signal: abort.signal,
+        onUpdate: (live, taskProgress) => {
+          setRuns(live);
+          setProgress(taskProgress ?? null);
+        },
+      });
+      if (block.exercise && !abort.signal.aborted) {
+        setCheck({ status: "checking" });
+        const result = await evaluateCheck(block.exercise.check, finished);
+        setCheck({ status: "done", ...result });
+        if (result.passed) progressStore().getState().markPassed(key);
+      }
+    } finally {
+      if (controller.current === abort) {
+        controller.current = null;
+        setRunning(false);
+      }
+    }
+  }, [draft.code, choice, block, key]);
+
+  const id = `${lessonSlug}-${block.id}`;
+  const showSolution = block.solution && saved?.solutionShown;
+  const tabs: CodeTab[] = [
+    {
+      id: "ts",
+      label: "TypeScript",
+      content: <CodeEditor path={id} value={draft.code} onChange={draft.edit} label={`Code of playground ${block.id}`} onRun={() => void run()} />,
+    },
+  ];
+  if (block.python) tabs.push({ id: "python", label: "Python", content: <pre className="code-static">{block.python.code}</pre> });
+  if (showSolution && block.solution) {
+    tabs.push({
+      id: "solution",
+      label: "Solution",
+      content: (
+        <div>
+          <pre className="code-static">{block.solution.code}</pre>
+          <button type="button" className="secondary" onClick={() => draft.replace(block.solution!.code)}>
+            Put the solution in the editor
+          </button>
+        </div>
+      ),
+    });
+  }
+
+  return (
+    <div className="playground" data-testid={`playground-${block.id}`} data-state={running ? "running" : "idle"}>
+      {block.predict && (
+        <PredictPanel
+          predict={block.predict}
+          saved={saved?.prediction}
+          onPredict={(value) => progressStore().getState().predict(key, value)}
+          runs={runs}
+          finished={!running && runs.length > 0}
+        />
+      )}
+      <div className="playground-bar">
+        <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
+        <div className="playground-buttons">
+          <ResetButton edited={draft.edited} onReset={draft.reset} />
+          {running ? (
+            <button type="button" className="stop" onClick={() => controller.current?.abort()}>
+              Stop
+            </button>
+          ) : (
+            <button type="button" className="run" onClick={() => void run()}>
+              Run
+            </button>
+          )}
+        </div>
+      </div>
+      <CodeTabs tabs={tabs} label={`Playground ${block.id}`} />
+      {block.exercise && (
+        <ExercisePanel
+          exercise={block.exercise}
+          check={check}
+          passedBefore={saved?.passedAt !== undefined}
+          hintsShown={saved?.hintsShown ?? 0}
+          onHint={() => progressStore().getState().revealHint(key)}
+          solutionShown={Boolean(saved?.solutionShown)}
+          onShowSolution={() => progressStore().getState().showSolution(key)}
+          hasSolution={Boolean(block.solution)}
+        />
+      )}
+      <RunResults runs={runs} live={running} progress={progress} />
+    </div>
+  );
+}
