@@ -61,7 +61,15 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
             </div>
           )}
           <div className="step-after">
-            <Prose markdown={section.after} slugFor={slugFor} />
+            {section.playground?.predict && section.after.trim() ? (
+              // Predict, then watch: the explanation would give the answer away, so it waits.
+              <details className="reveal">
+                <summary>What happened, and why (open it after your run)</summary>
+                <Prose markdown={section.after} slugFor={slugFor} />
+              </details>
+            ) : (
+              <Prose markdown={section.after} slugFor={slugFor} />
+            )}
           </div>
         </section>
       ))}
