@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Predict } from "./lesson-model.ts";
-import { comparePrediction, readPredict } from "./predict.ts";
+import { comparePrediction } from "./compare-prediction.ts";
+import { readPredict } from "./predict.ts";
 import { ProblemList } from "./problems.ts";
 import { fakeRun } from "./test-runs.ts";
 import { parseLocatedYaml } from "./yaml-located.ts";

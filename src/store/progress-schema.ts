@@ -1,47 +1,96 @@
-import { z } from "zod";
-
 // The saved progress of one student: also the format of an exported progress file, so it is
 // validated the same way whether it comes from localStorage or from a file someone picked.
+// Hand-written rather than zod: it is small, and it ships in the page's first bytes.
 
 /** `<lesson slug>/<playground id>`: one playground's saved state. */
 export const blockKey = (lesson: string, block: string): string => `${lesson}/${block}`;
 
-export const Draft = z.object({
-  code: z.string().max(200_000).describe("The student's code as last edited."),
-  savedAt: z.number().describe("When it was saved (ms since epoch)."),
-});
+export interface Draft {
+  /** The student's code as last edited. */
+  code: string;
+  /** When it was saved (ms since epoch). */
+  savedAt: number;
+}
 
-export const BlockProgress = z
-  .object({
-    draft: Draft.optional().describe("Edited code; absent means the lesson's original."),
-    hintsShown: z.number().int().min(0).max(50).default(0).describe("How many hints have been revealed."),
-    passedAt: z.number().optional().describe("When the exercise's check first passed."),
-    solutionShown: z.boolean().default(false).describe("Whether the solution was revealed."),
-    prediction: z.union([z.string().max(200), z.number()]).optional().describe("The student's prediction before the first run."),
-  })
-  .strict();
+export interface BlockProgress {
+  /** Edited code; absent means the lesson's original. */
+  draft?: Draft;
+  /** How many hints have been revealed. */
+  hintsShown: number;
+  /** When the exercise's check first passed. */
+  passedAt?: number;
+  /** Whether the solution was revealed. */
+  solutionShown: boolean;
+  /** The student's prediction before the first run. */
+  prediction?: string | number;
+}
 
-export const Progress = z
-  .object({
-    blocks: z.record(z.string().max(300), BlockProgress).describe("Per playground, keyed by lesson/playground id."),
-    visited: z.record(z.string().max(200), z.number()).default({}).describe("Lessons opened, with when."),
-  })
-  .strict();
-
-export type BlockProgress = z.infer<typeof BlockProgress>;
-export type Progress = z.infer<typeof Progress>;
+export interface Progress {
+  /** Per playground, keyed by lesson/playground id. */
+  blocks: Record<string, BlockProgress>;
+  /** Lessons opened, with when. */
+  visited: Record<string, number>;
+}
 
 export const EXPORT_KIND = "lanes-progress";
 export const EXPORT_VERSION = 1;
+const MAX_CODE = 200_000;
 
-export const ProgressFile = z
-  .object({
-    kind: z.literal(EXPORT_KIND).describe("Marks a Lanes progress file."),
-    version: z.literal(EXPORT_VERSION).describe("Format version."),
-    exportedAt: z.string().describe("ISO date of the export."),
-    progress: Progress,
-  })
-  .strict();
+type Check<T> = { ok: true; value: T } | { ok: false; path: string; problem: string };
+const fail = (path: string, problem: string): { ok: false; path: string; problem: string } => ({ ok: false, path, problem });
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+
+function checkBlock(v: unknown, path: string): Check<BlockProgress> {
+  if (!isObject(v)) return fail(path, "expected an object");
+  const unknown = Object.keys(v).find((k) => !["draft", "hintsShown", "passedAt", "solutionShown", "prediction"].includes(k));
+  if (unknown) return fail(`${path}.${unknown}`, "unknown field");
+  const block: BlockProgress = { hintsShown: 0, solutionShown: false };
+  if (v.draft !== undefined) {
+    const d = v.draft;
+    if (!isObject(d) || typeof d.code !== "string" || d.code.length > MAX_CODE || !isTime(d.savedAt)) return fail(`${path}.draft`, "expected { code, savedAt }");
+    block.draft = { code: d.code, savedAt: d.savedAt };
+  }
+  if (v.hintsShown !== undefined) {
+    if (!Number.isInteger(v.hintsShown) || (v.hintsShown as number) < 0 || (v.hintsShown as number) > 50) return fail(`${path}.hintsShown`, "expected a whole number from 0 to 50");
+    block.hintsShown = v.hintsShown as number;
+  }
+  if (v.passedAt !== undefined) {
+    if (!isTime(v.passedAt)) return fail(`${path}.passedAt`, "expected a time");
+    block.passedAt = v.passedAt;
+  }
+  if (v.solutionShown !== undefined) {
+    if (typeof v.solutionShown !== "boolean") return fail(`${path}.solutionShown`, "expected true or false");
+    block.solutionShown = v.solutionShown;
+  }
+  if (v.prediction !== undefined) {
+    const p = v.prediction;
+    if (!(typeof p === "number" && Number.isFinite(p)) && !(typeof p === "string" && p.length <= 200)) return fail(`${path}.prediction`, "expected a number or a short text");
+    block.prediction = p;
+  }
+  return { ok: true, value: block };
+}
+
+/** Validate progress from storage or a file: the cleaned value, or where and why it is wrong. */
+export function checkProgress(v: unknown): Check<Progress> {
+  if (!isObject(v)) return fail("progress", "expected an object");
+  if (!isObject(v.blocks)) return fail("progress.blocks", "expected an object");
+  const visitedIn = v.visited ?? {};
+  if (!isObject(visitedIn)) return fail("progress.visited", "expected an object");
+  const blocks: Record<string, BlockProgress> = {};
+  for (const [key, value] of Object.entries(v.blocks)) {
+    if (key.length > 300) return fail("progress.blocks", "a key is too long");
+    const block = checkBlock(value, `blocks.${key}`);
+    if (!block.ok) return block;
+    blocks[key] = block.value;
+  }
+  const visited: Record<string, number> = {};
+  for (const [slug, when] of Object.entries(visitedIn)) {
+    if (slug.length > 200 || !isTime(when)) return fail(`visited.${slug}`, "expected a time");
+    visited[slug] = when;
+  }
+  return { ok: true, value: { blocks, visited } };
+}
 
 /** Parse an imported file: the progress, or one sentence saying why it was refused. */
 export function readProgressFile(text: string): { ok: true; progress: Progress } | { ok: false; message: string } {
@@ -51,15 +100,15 @@ export function readProgressFile(text: string): { ok: true; progress: Progress }
   } catch {
     return { ok: false, message: "This file is not a Lanes progress file: it is not JSON." };
   }
-  if (typeof json !== "object" || json === null || (json as { kind?: unknown }).kind !== EXPORT_KIND) {
+  if (!isObject(json) || json.kind !== EXPORT_KIND) {
     return { ok: false, message: "This file is not a Lanes progress file: export one from the Lanes home page." };
   }
-  const parsed = ProgressFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, message: `This progress file is damaged (${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}); nothing was changed.` };
+  if (json.version !== EXPORT_VERSION) {
+    return { ok: false, message: `This progress file is damaged (version: expected ${EXPORT_VERSION}); nothing was changed.` };
   }
-  return { ok: true, progress: parsed.data.progress };
+  const checked = checkProgress(json.progress);
+  if (!checked.ok) return { ok: false, message: `This progress file is damaged (${checked.path}: ${checked.problem}); nothing was changed.` };
+  return { ok: true, progress: checked.value };
 }
 
 export function progressFile(progress: Progress, now = new Date()): string {

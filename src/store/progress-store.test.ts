@@ -83,6 +83,7 @@ describe("progress store", () => {
     const store = createProgressStore(() => storage);
     await flush();
     expect(store.getState().blocks).toEqual({});
+    expect(JSON.parse(storage.items.get(`${STORAGE_KEY}.damaged`) ?? "null")).toMatchObject({ blocks: { x: { hintsShown: "many" } } });
   });
 });
 

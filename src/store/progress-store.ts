@@ -1,6 +1,6 @@
 import { createJSONStorage, persist } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import { Progress, type BlockProgress } from "./progress-schema";
+import { checkProgress, type BlockProgress, type Progress } from "./progress-schema";
 import { safeStorage, type StorageHealth } from "./safe-storage";
 
 export interface ProgressState extends Progress {
@@ -29,6 +29,7 @@ export function createProgressStore(backing?: () => Storage) {
     queueMicrotask(() => {
       if (created.getState().health !== health) created.setState({ health });
     });
+  const storage = safeStorage((health) => queueHealth(health), backing);
   const created = createStore<ProgressState>()(
     persist(
       (set, get) => {
@@ -56,17 +57,19 @@ export function createProgressStore(backing?: () => Storage) {
       {
         name: STORAGE_KEY,
         version: 1,
-        storage: createJSONStorage(() => safeStorage((health) => queueHealth(health), backing)),
+        storage: createJSONStorage(() => storage),
         partialize: ({ blocks, visited }) => ({ blocks, visited }),
         // Saved data is checked like an imported file: a damaged entry must not break the app.
         merge: (persisted, current) => {
           if (persisted === undefined || persisted === null) return current;
-          const parsed = Progress.safeParse(persisted);
-          if (!parsed.success) {
-            console.warn("lanes: saved progress could not be read and was set aside.", parsed.error.issues[0]);
+          const checked = checkProgress(persisted);
+          if (!checked.ok) {
+            // Keep it where the next save cannot overwrite it: damaged is not worthless.
+            storage.setItem(`${STORAGE_KEY}.damaged`, JSON.stringify(persisted));
+            console.warn(`lanes: saved progress could not be read (${checked.path}: ${checked.problem}); it was kept as ${STORAGE_KEY}.damaged.`);
             return current;
           }
-          return { ...current, ...parsed.data };
+          return { ...current, ...checked.value };
         },
       },
     ),

@@ -20,6 +20,13 @@ export interface TaskCall {
   args: unknown[];
 }
 
+/** A batch of calls as parallel arrays: cheaper to copy across than one object per task. */
+export interface TaskBatch {
+  ids: string[];
+  fns: string[];
+  args: unknown[][];
+}
+
 export interface SerializedError {
   name: string;
   message: string;
@@ -28,10 +35,11 @@ export interface SerializedError {
   column?: number;
 }
 
-export type TaskResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };
-
 export interface BatchReply {
-  results: TaskResult[];
+  /** Results by position in the batch (undefined where the task failed). */
+  values: unknown[];
+  /** The tasks that failed, by position. */
+  failures: { index: number; error: SerializedError }[];
   /** Time the worker spent running the batch's tasks: what a task costs, without messaging. */
   busyMs: number;
   /** Events recorded since the last streamed batch (the batch's tail travels with its reply). */
@@ -47,7 +55,7 @@ export interface WorkerApi {
    */
   load(moduleUrl: string, lane: string, trace: boolean): Promise<void>;
   /** Run tasks one after another; resolves when all have ended. */
-  runBatch(calls: TaskCall[]): Promise<BatchReply>;
+  runBatch(batch: TaskBatch): Promise<BatchReply>;
 }
 
 /** Streamed on the worker's port while a long batch runs (Comlink ignores messages without an id). */

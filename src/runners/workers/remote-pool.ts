@@ -2,7 +2,7 @@ import { realmClock } from "../../trace/clock";
 import { RemoteError } from "../locate-error";
 import type { PageRun } from "../page/page-run";
 import { batchSize, depthFor, updateEstimate } from "./batch-size";
-import type { TaskCall, TaskResult } from "./protocol";
+import type { TaskBatch, TaskCall } from "./protocol";
 import type { WorkerSlot } from "./worker-slot";
 
 export interface RemoteTask extends TaskCall {
@@ -77,11 +77,16 @@ export class RemotePool {
     this.run.pending += 1;
     try {
       await this.#ready[index];
-      const calls: TaskCall[] = tasks.map(({ id, fn, args }) => ({ id, fn, args }));
-      const reply = await slot.call((api) => api.runBatch(calls));
+      const batch: TaskBatch = { ids: tasks.map((t) => t.id), fns: tasks.map((t) => t.fn), args: tasks.map((t) => t.args) };
+      const reply = await slot.call((api) => api.runBatch(batch));
       this.#estimate = updateEstimate(this.#estimate, reply.busyMs, tasks.length);
       if (reply.events) slot.onEvents?.(reply.events);
-      reply.results.forEach((result, i) => settleWith(tasks[i], result));
+      const failed = new Map(reply.failures.map((f) => [f.index, f.error]));
+      tasks.forEach((task, i) => {
+        const error = failed.get(i);
+        if (!error) return task.settle(true, reply.values[i]);
+        task.settle(false, new RemoteError(error.message, error.name, error.line, error.column, error.stack));
+      });
     } catch (error) {
       if (!this.run.aborted) tasks.forEach((task) => task.settle(false, batchError(error, task)));
     } finally {
@@ -91,13 +96,6 @@ export class RemotePool {
       if (this.#isIdle()) this.#idle.splice(0).forEach((resolve) => resolve());
     }
   }
-}
-
-function settleWith(task: RemoteTask | undefined, result: TaskResult): void {
-  if (!task) return;
-  if (result.ok) return task.settle(true, result.value);
-  const { message, name, line, column, stack } = result.error;
-  task.settle(false, new RemoteError(message, name, line, column, stack));
 }
 
 function batchError(error: unknown, task: RemoteTask): Error {

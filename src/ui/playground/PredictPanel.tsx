@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Predict, Prediction } from "../../lessons/lesson-model";
-import { comparePrediction } from "../../lessons/predict";
+import { comparePrediction } from "../../lessons/compare-prediction";
 import type { Run } from "../../trace/run";
 
 const RUNNER_NAME = { main: "Main thread", async: "Async", workers: "Workers" } as const;
