@@ -112,3 +112,23 @@ test("hovering an output line marks its tick on the timeline, and the reverse", 
   await expect(marked).toHaveCount(1);
   await expect(tooltip).toContainText(`print("${await marked.textContent()}")`);
 });
+
+test("main freezes the page and workers do not; replay reveals output as the playhead passes", async ({ page }) => {
+  const playground = await runAllThree(page);
+  const [main, , workers] = await page.evaluate(() => window.__lanes!.lastRuns());
+  // The page could not draw while main's tasks blocked its thread: most of the run was frozen.
+  const frozenMs = (main!.frames?.frozen ?? []).reduce((sum, s) => sum + s.end - s.start, 0);
+  expect(frozenMs).toBeGreaterThan(main!.wallMs * 0.5);
+  expect(main!.frames!.dropped).toBeGreaterThan(20);
+  expect(workers!.frames!.dropped).toBeLessThan(main!.frames!.dropped / 3);
+  await expect(playground.locator(".tl-summary").first()).toContainText("frames dropped");
+
+  // Replay at a quarter of real time: at first no line of main's output (printed at ~1.3 s) shows.
+  const lines = playground.getByRole("log", { name: "Program output" }).locator("li");
+  const all = await lines.count();
+  await playground.getByRole("group", { name: "Replay" }).getByRole("button", { name: "¼× speed" }).click();
+  await expect(playground.getByRole("button", { name: "Stop replay" })).toBeVisible();
+  expect(await lines.count()).toBeLessThan(all);
+  await playground.getByRole("button", { name: "Stop replay" }).click();
+  await expect(lines).toHaveCount(all);
+});
