@@ -17,7 +17,8 @@ function triangle(ctx: Ctx2D, x: number, base: number, half: number, height: num
   ctx.moveTo(x, base - height);
   ctx.lineTo(x + half, base);
   ctx.lineTo(x - half, base);
-  ctx.closePath();
+  // No closePath(): fill() closes every subpath anyway, and in Chromium each closePath on a
+  // path with thousands of subpaths costs more than the last (8,000 marks: 235 ms vs 1 ms).
 }
 
 export function drawOutputs(ctx: Ctx2D, model: TimelineModel, scale: TimeScale, theme: RenderTheme): number {

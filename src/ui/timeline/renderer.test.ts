@@ -3,6 +3,7 @@ import type { Run, Span, State } from "../../trace/run";
 import { FakeContext } from "./fake-context";
 import { LAYOUT, sectionHeight } from "./layout";
 import { drawFrozen, frozenRow } from "./draw-frozen";
+import { drawOutputs } from "./draw-marks";
 import { renderTimeline } from "./renderer";
 import { LIGHT, renderTheme } from "./theme";
 import { buildModel } from "./timeline-model";
@@ -115,8 +116,10 @@ describe("renderTimeline: failed spans and output", () => {
   });
 
   it("draws one output mark per pixel", () => {
-    const { ctx } = draw(run, 0, 100);
-    expect(ctx.count("closePath")).toBe(2);
+    const { model, scale } = draw(run, 0, 100);
+    const marks = new FakeContext();
+    expect(drawOutputs(marks.asContext(), model, scale, theme)).toBe(2);
+    expect(marks.count("moveTo")).toBe(2);
   });
 });
 

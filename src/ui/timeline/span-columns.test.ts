@@ -79,3 +79,27 @@ describe("firstVisible", () => {
     expect(firstVisible(c, 1, 100)).toBe(2);
   });
 });
+
+describe("buildSpanColumns ordering", () => {
+  it("orders spans by lane, then start, whether or not they arrive sorted", () => {
+    const run = {
+      runner: "workers" as const,
+      ok: true,
+      wallMs: 10,
+      lanes: [
+        { id: "a", label: "a", kind: "thread" as const },
+        { id: "b", label: "b", kind: "thread" as const },
+      ],
+      spans: [
+        { lane: "b", task: "1", state: "running" as const, start: 5, end: 6 },
+        { lane: "a", task: "2", state: "running" as const, start: 3, end: 4 },
+        { lane: "b", task: "3", state: "running" as const, start: 1, end: 2 },
+        { lane: "a", task: "4", state: "running" as const, start: 0, end: 1 },
+      ],
+      output: [],
+    };
+    const cols = buildSpanColumns(run);
+    expect(Array.from(cols.starts)).toEqual([0, 3, 1, 5]);
+    expect(Array.from(cols.laneStart)).toEqual([0, 2, 4]);
+  });
+});

@@ -53,11 +53,10 @@ export function buildSpanColumns(run: Run, lanes: readonly Lane[] = collectLanes
   const src = run.spans;
   const n = src.length;
 
-  // Sort an index permutation, not the objects: (lane, start, end).
+  // Order an index permutation, not the objects: (lane, start, end).
   const srcLane = new Uint16Array(n);
   for (let i = 0; i < n; i++) srcLane[i] = laneOf.get(src[i]!.lane) ?? 0;
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => srcLane[a]! - srcLane[b]! || src[a]!.start - src[b]!.start || src[a]!.end - src[b]!.end);
+  const order = orderByLane(srcLane, lanes.length, src);
 
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
@@ -95,6 +94,27 @@ export function buildSpanColumns(run: Run, lanes: readonly Lane[] = collectLanes
   while (lane < lanes.length) laneStart[++lane] = n;
 
   return { count: n, lanes, starts, ends, laneIndex, state, taskIndex, tasks, laneStart, endPrefixMax, stateTime };
+}
+
+/**
+ * Recorded runs list spans by start already, so a stable counting sort by lane (O(n)) is enough;
+ * a comparator sort is only the fallback for spans that come out of order.
+ */
+function orderByLane(srcLane: Uint16Array, laneCount: number, src: Run["spans"]): Uint32Array {
+  const n = srcLane.length;
+  const next = new Uint32Array(laneCount + 1);
+  for (let i = 0; i < n; i++) next[srcLane[i]! + 1]! += 1;
+  for (let l = 1; l <= laneCount; l++) next[l]! += next[l - 1]!;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[next[srcLane[i]!]!++] = i;
+  for (let k = 1; k < n; k++) {
+    const a = src[order[k - 1]!]!;
+    const b = src[order[k]!]!;
+    if (srcLane[order[k - 1]!] === srcLane[order[k]!] && (a.start > b.start || (a.start === b.start && a.end > b.end))) {
+      return order.sort((x, y) => srcLane[x]! - srcLane[y]! || src[x]!.start - src[y]!.start || src[x]!.end - src[y]!.end);
+    }
+  }
+  return order;
 }
 
 /** First index i in [lo, hi) whose value is > t (values non-decreasing), or hi. */
