@@ -18,10 +18,10 @@ describe("TraceBatchWriter", () => {
 
   it("stores each repeated string once", () => {
     const w = new TraceBatchWriter();
-    for (let i = 0; i < 100; i++) w.state(i, "worker:2", "7", i % 2 ? "running" : "blocked");
-    w.output(100, "worker:2", "7", "worker:2");
+    for (let i = 0; i < 100; i++) w.state(i, "worker:2", "task-7", i % 2 ? "running" : "blocked");
+    w.output(100, "worker:2", "task-7", "worker:2");
     const batch = w.take() as TraceBatch;
-    expect(batch.strings).toEqual(["worker:2", "7"]);
+    expect(batch.strings).toEqual(["worker:2", "task-7"]);
     expect(batch.data.length).toBe(101 * STRIDE);
   });
 
@@ -41,9 +41,9 @@ describe("TraceBatchWriter", () => {
     expect(w.length).toBe(2);
     w.take();
     expect(w.length).toBe(0);
-    w.output(2, "b", "2", "next");
+    w.output(2, "b", "t2", "next");
     const second = w.take() as TraceBatch;
-    expect(second.strings).toEqual(["b", "2", "next"]);
+    expect(second.strings).toEqual(["b", "t2", "next"]);
   });
 
   it("returns null when nothing was recorded", () => {
@@ -80,5 +80,27 @@ describe("decodeEvents on malformed batches", () => {
   it("rejects a data length that is not a whole number of events", () => {
     const batch = { strings: ["a"], data: Float64Array.of(0, 0, 0) };
     expect(() => decodeEvents(batch)).toThrow(/multiple of 4/);
+  });
+});
+
+describe("numeric task ids", () => {
+  it("travel as numbers, not string-table entries, and decode to the same ids", () => {
+    const w = new TraceBatchWriter();
+    w.state(1, "worker:1", "7", "running");
+    w.state(2, "worker:1", "7", null);
+    w.state(3, "worker:1", "12345", "running");
+    w.output(4, "worker:1", "task-a", "hi");
+    const batch = w.take()!;
+    expect(batch.strings).toEqual(["worker:1", "task-a", "hi"]);
+    expect(decodeEvents(batch).map((e) => e.task)).toEqual(["7", "7", "12345", "task-a"]);
+  });
+
+  it("keeps ids that only look numeric as strings", () => {
+    const w = new TraceBatchWriter();
+    w.state(1, "l", "007", "running");
+    w.state(2, "l", "-1", "running");
+    const batch = w.take()!;
+    expect(decodeEvents(batch).map((e) => e.task)).toEqual(["007", "-1"]);
+    expect(batch.strings).toContain("007");
   });
 });

@@ -6,7 +6,8 @@
 //   data:    Float64Array   STRIDE (4) numbers per event: [t, lane, task, op]
 //                            t     sender's performance.now(), converted on the page
 //                            lane  index into strings
-//                            task  index into strings
+//                            task  index into strings, or -(n+1) for a task whose id is the
+//                                  decimal integer n (pool tasks: no string table entry each)
 //                            op    0..4   open a span in STATES[op] (after closing the open one)
 //                                  -1     close the open span only (OP_LEAVE)
 //                                  -2-i   an output line whose text is strings[i]
@@ -36,21 +37,25 @@ export interface TraceSink {
 }
 
 const STATE_OP = new Map<State, number>(STATES.map((s, i) => [s, i]));
+/** Task ids that travel as numbers: canonical decimal integers below 2^31. */
+const NUMERIC_ID = /^(0|[1-9]\d{0,8})$/;
 
 /** Builds batches on the sending side; take() hands one over and starts the next. */
 export class TraceBatchWriter implements TraceSink {
   #strings: string[] = [];
   #index = new Map<string, number>();
   #data: number[] = [];
+  #lastTask = "";
+  #lastTaskSlot = 0;
 
   state(t: number, lane: string, task: string, state: State | null): void {
     const op = state === null ? OP_LEAVE : STATE_OP.get(state);
     if (op === undefined) throw new Error(`Unknown trace state "${String(state)}".`);
-    this.#data.push(t, this.#intern(lane), this.#intern(task), op);
+    this.#data.push(t, this.#intern(lane), this.#taskSlot(task), op);
   }
 
   output(t: number, lane: string, task: string, text: string): void {
-    this.#data.push(t, this.#intern(lane), this.#intern(task), OP_PRINT_BASE - this.#intern(text));
+    this.#data.push(t, this.#intern(lane), this.#taskSlot(task), OP_PRINT_BASE - this.#intern(text));
   }
 
   /** Events waiting in the current batch. */
@@ -65,7 +70,17 @@ export class TraceBatchWriter implements TraceSink {
     this.#strings = [];
     this.#index = new Map();
     this.#data = [];
+    this.#lastTask = "";
     return batch;
+  }
+
+  /** A task's events come in runs (running, then leave): remember the last one's slot. */
+  #taskSlot(task: string): number {
+    if (task === this.#lastTask) return this.#lastTaskSlot;
+    const slot = NUMERIC_ID.test(task) ? -(Number(task) + 1) : this.#intern(task);
+    this.#lastTask = task;
+    this.#lastTaskSlot = slot;
+    return slot;
   }
 
   #intern(s: string): number {
@@ -100,7 +115,8 @@ export function forEachEvent(batch: TraceBatch, sink: TraceSink): void {
   for (let at = 0; at < data.length; at += STRIDE) {
     const t = data[at] as number;
     const lane = str(data[at + 1] as number, at);
-    const task = str(data[at + 2] as number, at);
+    const taskSlot = data[at + 2] as number;
+    const task = taskSlot < 0 ? String(-taskSlot - 1) : str(taskSlot, at);
     const op = data[at + 3] as number;
     if (op === OP_LEAVE) sink.state(t, lane, task, null);
     else if (op <= OP_PRINT_BASE) sink.output(t, lane, task, str(OP_PRINT_BASE - op, at));

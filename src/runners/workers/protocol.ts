@@ -20,11 +20,19 @@ export interface TaskCall {
   args: unknown[];
 }
 
-/** A batch of calls as parallel arrays: cheaper to copy across than one object per task. */
+/**
+ * A batch of calls as parallel arrays, shaped to be cheap to copy: task ids as numbers in a typed
+ * array (one memcpy), one function name when the batch shares it (pool.map always does), and for
+ * one-argument calls the arguments themselves rather than an array per task.
+ */
 export interface TaskBatch {
-  ids: string[];
-  fns: string[];
-  args: unknown[][];
+  /** Numeric task ids (Run task ids are their decimal strings). */
+  ids: Float64Array;
+  /** The export name every call uses, or one per call. */
+  fn: string | string[];
+  /** Either `items` (call i is fn(items[i])) or `args` (call i is fn(...args[i])). */
+  items?: unknown[];
+  args?: unknown[][];
 }
 
 export interface SerializedError {

@@ -77,7 +77,7 @@ export class RemotePool {
     this.run.pending += 1;
     try {
       await this.#ready[index];
-      const batch: TaskBatch = { ids: tasks.map((t) => t.id), fns: tasks.map((t) => t.fn), args: tasks.map((t) => t.args) };
+      const batch = toBatch(tasks);
       const reply = await slot.call((api) => api.runBatch(batch));
       this.#estimate = updateEstimate(this.#estimate, reply.busyMs, tasks.length);
       if (reply.events) slot.onEvents?.(reply.events);
@@ -96,6 +96,15 @@ export class RemotePool {
       if (this.#isIdle()) this.#idle.splice(0).forEach((resolve) => resolve());
     }
   }
+}
+
+function toBatch(tasks: RemoteTask[]): TaskBatch {
+  const ids = new Float64Array(tasks.length);
+  tasks.forEach((task, i) => (ids[i] = Number(task.id)));
+  const first = tasks[0]?.fn ?? "";
+  const fn = tasks.every((task) => task.fn === first) ? first : tasks.map((task) => task.fn);
+  if (tasks.every((task) => task.args.length === 1)) return { ids, fn, items: tasks.map((task) => task.args[0]) };
+  return { ids, fn, args: tasks.map((task) => task.args) };
 }
 
 function batchError(error: unknown, task: RemoteTask): Error {

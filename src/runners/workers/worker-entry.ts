@@ -31,12 +31,13 @@ const api: WorkerApi = {
     moduleUrl = url;
   },
 
-  async runBatch({ ids, fns, args }) {
+  async runBatch({ ids, fn, items, args }) {
     const started = performance.now();
     const values: unknown[] = new Array(ids.length);
     const failures: BatchReply["failures"] = [];
     for (let i = 0; i < ids.length; i++) {
-      const outcome = runTask(ids[i] ?? "", fns[i] ?? "", args[i] ?? []);
+      const name = typeof fn === "string" ? fn : (fn[i] ?? "");
+      const outcome = runTask(String(ids[i]), name, items ? [items[i]] : (args?.[i] ?? []));
       // Only a task that returned a promise is awaited: a microtask per task adds up over 10,000.
       const result = outcome instanceof Promise ? await outcome : outcome;
       if (result.ok) values[i] = result.value;
