@@ -25,10 +25,6 @@ export class Future<T> implements PromiseLike<T> {
 
   constructor(private readonly target: WakeTarget) {}
 
-  get settled(): boolean {
-    return this.#state !== "pending";
-  }
-
   then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     return new Promise<A | B>((resolve, reject) => {
       const waiter: Waiter = {

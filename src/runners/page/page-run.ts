@@ -16,6 +16,7 @@ export class PageRun implements WakeTarget {
   #current: Party | null = null;
   #queue: WakeQueue;
   #liveTasks = 0;
+  #parties: Party[] = [];
   #submitted = 0;
   #driverSettled = false;
   #errors: RunError[] = [];
@@ -189,15 +190,9 @@ export class PageRun implements WakeTarget {
     return this.#parties.filter((p) => !p.done && (p.state === "blocked" || p.state === null));
   }
 
-  #parties: Party[] = [];
-
   newTask(id: string, lane: string, label: string): Party {
     const party = newParty(id, lane, label);
     this.#parties.push(party);
     return party;
-  }
-
-  get driverDone(): boolean {
-    return this.#driverSettled;
   }
 }

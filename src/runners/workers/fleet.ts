@@ -46,10 +46,6 @@ class Fleet {
     for (let i = 0; i < count; i++) this.#idle.push(this.#start());
   }
 
-  get idleCount(): number {
-    return this.#idle.filter((slot) => slot.alive).length;
-  }
-
   #start(): WorkerSlot {
     this.#started += 1;
     return new WorkerSlot(this.#started, calibration());

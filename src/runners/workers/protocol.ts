@@ -12,14 +12,6 @@ export interface InitReply {
   timeOrigin: number;
 }
 
-export interface TaskCall {
-  /** Task id in the Run. */
-  id: string;
-  /** Export name of the function in the student's module. */
-  fn: string;
-  args: unknown[];
-}
-
 /**
  * A batch of calls as parallel arrays, shaped to be cheap to copy: task ids as numbers in a typed
  * array (one memcpy), one function name when the batch shares it (pool.map always does), and for

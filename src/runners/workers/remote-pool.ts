@@ -2,10 +2,16 @@ import { realmClock } from "../../trace/clock";
 import { RemoteError } from "../locate-error";
 import type { PageRun } from "../page/page-run";
 import { batchSize, depthFor, updateEstimate } from "./batch-size";
-import type { TaskBatch, TaskCall } from "./protocol";
+import type { TaskBatch } from "./protocol";
 import type { WorkerSlot } from "./worker-slot";
 
-export interface RemoteTask extends TaskCall {
+/** A task waiting on the page for its turn in a worker. */
+export interface RemoteTask {
+  /** Task id in the Run. */
+  id: string;
+  /** Export name of the function in the student's module. */
+  fn: string;
+  args: unknown[];
   settle(ok: boolean, value: unknown): void;
 }
 
