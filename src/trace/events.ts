@@ -34,6 +34,11 @@ export type TraceEvent =
 export interface TraceSink {
   state(t: number, lane: string, task: string, state: State | null): void;
   output(t: number, lane: string, task: string, text: string): void;
+  /**
+   * Optional: a state opened and closed by the very next event (same lane, same task), given as
+   * one call — most pool tasks are exactly this. Without it, the two state() calls are made.
+   */
+  span?(start: number, end: number, lane: string, task: string, state: State): void;
 }
 
 const STATE_OP = new Map<State, number>(STATES.map((s, i) => [s, i]));
@@ -123,7 +128,11 @@ export function forEachEvent(batch: TraceBatch, sink: TraceSink): void {
     else {
       const state = STATES[op];
       if (state === undefined) throw new Error(`Malformed trace batch: event ${at / STRIDE} has unknown op ${op}.`);
-      sink.state(t, lane, task, state);
+      const next = at + STRIDE;
+      if (sink.span && next < data.length && data[next + 3] === OP_LEAVE && data[next + 1] === data[at + 1] && data[next + 2] === taskSlot) {
+        sink.span(t, data[next] as number, lane, task, state);
+        at = next;
+      } else sink.state(t, lane, task, state);
     }
   }
 }

@@ -195,3 +195,34 @@ describe("RunRecorder.applyEvents", () => {
     expect(run.output.map((o) => `${o.t} ${o.text}`)).toEqual(["8 worker says", "12 page says"]);
   });
 });
+
+describe("applyEvents: open-then-close pairs", () => {
+  it("records a pair as one span, the same as the long way", () => {
+    const w = new TraceBatchWriter();
+    w.state(10, "worker:1", "1", "running");
+    w.state(12, "worker:1", "1", null);
+    w.state(12, "worker:1", "2", "running");
+    w.state(15, "worker:1", "2", "waiting");
+    w.state(20, "worker:1", "2", null);
+    const r = new RunRecorder("workers");
+    r.applyEvents(w.take()!, (t) => t - 10);
+    expect(r.finish(10, true).spans).toEqual([
+      { lane: "worker:1", task: "1", state: "running", start: 0, end: 2 },
+      { lane: "worker:1", task: "2", state: "running", start: 2, end: 5 },
+      { lane: "worker:1", task: "2", state: "waiting", start: 5, end: 10 },
+    ]);
+  });
+
+  it("closes a span already open for the task before the pair", () => {
+    const r = new RunRecorder("workers");
+    r.enter(0, "worker:1", "1", "waiting");
+    const w = new TraceBatchWriter();
+    w.state(4, "worker:1", "1", "running");
+    w.state(6, "worker:1", "1", null);
+    r.applyEvents(w.take()!, (t) => t);
+    expect(r.finish(10, true).spans).toEqual([
+      { lane: "worker:1", task: "1", state: "waiting", start: 0, end: 4 },
+      { lane: "worker:1", task: "1", state: "running", start: 4, end: 6 },
+    ]);
+  });
+});

@@ -76,6 +76,14 @@ export class RunRecorder {
         else this.enter(toRunTime(t), lane, task, state);
       },
       output: (t, lane, task, text) => this.print(toRunTime(t), lane, task, text),
+      span: (start, end, lane, task, state) => {
+        if (this.#finished) return;
+        if (this.#open.get(lane)?.has(task)) {
+          // Something is open for this task: close it the long way, so nothing is lost.
+          this.enter(toRunTime(start), lane, task, state);
+          this.leave(toRunTime(end), lane, task);
+        } else this.#close(lane, task, { state, start: toRunTime(start) }, toRunTime(end));
+      },
     });
   }
 
