@@ -43,7 +43,10 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
   await main.scrollIntoViewIfNeeded();
   const box = (await main.boundingBox())!;
   const pageRow = runs[0]!.lanes.findIndex((l) => l.id === "page");
-  const x = box.x + LAYOUT.gutter + (box.width - LAYOUT.gutter - LAYOUT.padRight) * 0.5;
+  // Aim at the middle of main's longest waiting span (not at a sliver between two tasks).
+  const waiting = runs[0]!.spans.filter((s) => s.lane === "page" && s.state === "waiting").sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
+  const plot = box.width - LAYOUT.gutter - LAYOUT.padRight;
+  const x = box.x + LAYOUT.gutter + (((waiting.start + waiting.end) / 2 - t0) / (t1 - t0)) * plot;
   const y = box.y + LAYOUT.axisHeight + pageRow * LAYOUT.rowHeight + LAYOUT.barTop + LAYOUT.barHeight / 2;
   await page.mouse.move(x, y);
   const tooltip = playground.getByRole("tooltip");
