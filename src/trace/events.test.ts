@@ -104,3 +104,43 @@ describe("numeric task ids", () => {
     expect(batch.strings).toContain("007");
   });
 });
+
+describe("retractOpen", () => {
+  it("takes back the event that just opened this state, so an empty span never travels", () => {
+    const w = new TraceBatchWriter();
+    w.state(1, "worker:1", "7", null);
+    w.state(2, "worker:1", "8", "running");
+    expect(w.retractOpen(2, "worker:1", "8", "running")).toBe(true);
+    expect(decodeEvents(w.take() as TraceBatch)).toEqual([{ kind: "state", t: 1, lane: "worker:1", task: "7", state: null }]);
+  });
+
+  it("works for string task ids too", () => {
+    const w = new TraceBatchWriter();
+    w.state(2, "worker:1", "fetch-a", "running");
+    expect(w.retractOpen(2, "worker:1", "fetch-a", "running")).toBe(true);
+    expect(w.take()).toBeNull();
+  });
+
+  it("refuses anything but the last event being exactly that opening", () => {
+    const opened = () => {
+      const w = new TraceBatchWriter();
+      w.state(2, "worker:1", "8", "running");
+      return w;
+    };
+    expect(opened().retractOpen(3, "worker:1", "8", "running")).toBe(false); // time passed
+    expect(opened().retractOpen(2, "worker:2", "8", "running")).toBe(false); // another lane
+    expect(opened().retractOpen(2, "worker:1", "9", "running")).toBe(false); // another task
+    expect(opened().retractOpen(2, "worker:1", "x", "running")).toBe(false); // a task with no slot
+    expect(opened().retractOpen(2, "worker:1", "8", "waiting")).toBe(false); // another state
+    const printed = opened();
+    printed.output(2, "worker:1", "8", "hi");
+    expect(printed.retractOpen(2, "worker:1", "8", "running")).toBe(false);
+    const left = opened();
+    left.state(2, "worker:1", "8", null);
+    expect(left.retractOpen(2, "worker:1", "8", "running")).toBe(false);
+    const taken = opened();
+    taken.take();
+    expect(taken.retractOpen(2, "worker:1", "8", "running")).toBe(false);
+    expect(new TraceBatchWriter().retractOpen(0, "l", "1", "running")).toBe(false);
+  });
+});

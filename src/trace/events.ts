@@ -49,32 +49,65 @@ const NUMERIC_ID = /^(0|[1-9]\d{0,8})$/;
 export class TraceBatchWriter implements TraceSink {
   #strings: string[] = [];
   #index = new Map<string, number>();
-  #data: number[] = [];
+  #data = new Float64Array(256);
+  #used = 0;
   #lastTask = "";
   #lastTaskSlot = 0;
 
   state(t: number, lane: string, task: string, state: State | null): void {
     const op = state === null ? OP_LEAVE : STATE_OP.get(state);
     if (op === undefined) throw new Error(`Unknown trace state "${String(state)}".`);
-    this.#data.push(t, this.#intern(lane), this.#taskSlot(task), op);
+    this.#push(t, this.#intern(lane), this.#taskSlot(task), op);
   }
 
   output(t: number, lane: string, task: string, text: string): void {
-    this.#data.push(t, this.#intern(lane), this.#taskSlot(task), OP_PRINT_BASE - this.#intern(text));
+    this.#push(t, this.#intern(lane), this.#taskSlot(task), OP_PRINT_BASE - this.#intern(text));
+  }
+
+  /** Events go straight into a typed array that doubles when full: no per-event garbage. */
+  #push(t: number, lane: number, task: number, op: number): void {
+    if (this.#used + STRIDE > this.#data.length) {
+      const bigger = new Float64Array(this.#data.length * 2);
+      bigger.set(this.#data);
+      this.#data = bigger;
+    }
+    const d = this.#data;
+    const at = this.#used;
+    d[at] = t;
+    d[at + 1] = lane;
+    d[at + 2] = task;
+    d[at + 3] = op;
+    this.#used = at + STRIDE;
+  }
+
+  /**
+   * Takes back the last event if it opened `state` for `task` on `lane` at exactly `t`, and says
+   * whether it did. For a sender that knows nothing else was open for the task: a span that
+   * opens and closes within one clock tick is empty, and the page drops empty spans, so neither
+   * event needs to travel (a pool of no-op tasks is mostly such spans).
+   */
+  retractOpen(t: number, lane: string, task: string, state: State): boolean {
+    const at = this.#used - STRIDE;
+    if (at < 0) return false;
+    const d = this.#data;
+    if (d[at] !== t || d[at + 3] !== STATE_OP.get(state)) return false;
+    if (d[at + 1] !== this.#index.get(lane) || d[at + 2] !== this.#slotOf(task)) return false;
+    this.#used = at;
+    return true;
   }
 
   /** Events waiting in the current batch. */
   get length(): number {
-    return this.#data.length / STRIDE;
+    return this.#used / STRIDE;
   }
 
   /** The batch so far, or null if nothing was recorded since the last take(). */
   take(): TraceBatch | null {
-    if (this.#data.length === 0) return null;
-    const batch: TraceBatch = { strings: this.#strings, data: Float64Array.from(this.#data) };
+    if (this.#used === 0) return null;
+    const batch: TraceBatch = { strings: this.#strings, data: this.#data.slice(0, this.#used) };
     this.#strings = [];
     this.#index = new Map();
-    this.#data = [];
+    this.#used = 0;
     this.#lastTask = "";
     return batch;
   }
@@ -86,6 +119,12 @@ export class TraceBatchWriter implements TraceSink {
     this.#lastTask = task;
     this.#lastTaskSlot = slot;
     return slot;
+  }
+
+  /** The slot `task` has in this batch, without adding it: undefined if it has none. */
+  #slotOf(task: string): number | undefined {
+    if (task === this.#lastTask) return this.#lastTaskSlot;
+    return NUMERIC_ID.test(task) ? -(Number(task) + 1) : this.#index.get(task);
   }
 
   #intern(s: string): number {

@@ -33,7 +33,8 @@ export class RunRecorder {
 
   /** Registers (or re-describes) a task for tooltips and checks; its place stays its first. */
   addTask(info: TaskInfo): void {
-    this.#tasks.set(info.id, { ...info });
+    // Taken as is, not copied: callers pass a fresh object (pool.map adds thousands at a time).
+    this.#tasks.set(info.id, info);
   }
 
   /** Marks a task failed. An unknown id is still recorded, so the error is never lost. */
