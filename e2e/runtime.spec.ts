@@ -160,3 +160,50 @@ test("the automation entry point reports its version and refuses unknown runners
   const error = await page.evaluate(() => window.__lanes!.run("export default function main() {}", ["threads" as never]).catch((e: Error) => e.message));
   expect(error).toMatch(/Unknown runner threads/);
 });
+
+test("a worker runs one task at a time, even while a task awaits a timer and a second batch is queued", async ({ page }) => {
+  const code = `
+    import { Pool, print } from "lanes";
+    export async function nap(n: number) { await new Promise((r) => setTimeout(r, 2)); return n; }
+    export default async function main() {
+      const pool = new Pool({ workers: 1 });
+      print((await pool.map(nap, Array.from({ length: 30 }, (_, i) => i))).join(","));
+    }`;
+  const [run] = await runCode(page, code, ["workers"]);
+  expect(run!.ok, JSON.stringify(run!.error)).toBe(true);
+  expect(texts(run!)).toEqual([Array.from({ length: 30 }, (_, i) => i).join(",")]);
+  const running = run!.spans.filter((s) => s.lane === "worker:1");
+  expect(running.length).toBeGreaterThanOrEqual(30);
+  const sorted = [...running].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+});
+
+test("each run imports the program afresh in its workers: module state never carries over", async ({ page }) => {
+  const code = `
+    import { Pool, print } from "lanes";
+    let calls = 0;
+    export function count() { calls += 1; return calls; }
+    export default async function main() {
+      const pool = new Pool({ workers: 1 });
+      print((await pool.map(count, [0, 0, 0])).join(","));
+    }`;
+  for (let i = 0; i < 3; i++) {
+    const [run] = await runCode(page, code, ["workers"]);
+    expect(texts(run!)).toEqual(["1,2,3"]);
+  }
+});
+
+test("top-level code that fails only in a worker fails the run with its message", async ({ page }) => {
+  const code = `
+    import { Pool } from "lanes";
+    if (typeof document === "undefined") throw new Error("this module needs a page");
+    export function f(n: number) { return n; }
+    export default async function main() {
+      const pool = new Pool({ workers: 2 });
+      await pool.map(f, [1, 2, 3]);
+    }`;
+  await runCode(page, code, ["workers"]); // once with the workers warm from before
+  const [run] = await runCode(page, code, ["workers"]);
+  expect(run!.ok).toBe(false);
+  expect(run!.error?.message).toMatch(/this module needs a page/);
+});

@@ -24,10 +24,14 @@ export function compile(source: string): string {
   return js;
 }
 
-/** Import a fresh copy of the program for one run (fresh module state, as a new process has). */
-export async function loadProgram(source: string): Promise<LoadedProgram> {
+/**
+ * Import a fresh copy of the program for one run (fresh module state, as a new process has).
+ * `beforeImport` sees the module URL first, so workers can import it at the same time.
+ */
+export async function loadProgram(source: string, beforeImport?: (moduleUrl: string) => void): Promise<LoadedProgram> {
   const js = compile(source);
   const moduleUrl = createModuleUrl(js);
+  beforeImport?.(moduleUrl);
   let exports: Record<string, unknown>;
   try {
     exports = await importModule(moduleUrl);

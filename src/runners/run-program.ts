@@ -69,7 +69,7 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
   const [impl, { loadProgram, unloadProgram }] = await Promise.all([loaders[runner](), import("./load-program")]);
   let program;
   try {
-    program = await loadProgram(source);
+    program = await loadProgram(source, (moduleUrl) => impl.prepare?.(source, moduleUrl));
   } catch (error) {
     return failedRun(runner, error instanceof CompileError ? error.toRunError() : { message: String(error) });
   }

@@ -30,5 +30,7 @@ export interface RunOptions {
 /** main, async and workers all implement this: program in, Run out, AbortSignal for Stop. */
 export interface RunnerImpl {
   readonly runner: Runner;
+  /** Called with the program's module URL before the page imports it, to get ready alongside. */
+  prepare?(source: string, moduleUrl: string): void;
   run(program: LoadedProgram, options: RunOptions): Promise<Run>;
 }

@@ -10,6 +10,10 @@ import { WorkersHost } from "./workers/workers-host";
  */
 export const workersRunner: RunnerImpl = {
   runner: "workers",
+  prepare(source, moduleUrl) {
+    fleet.prepare(source);
+    fleet.preload(moduleUrl);
+  },
   run(program, options) {
     fleet.prepare(program.source);
     let host: WorkersHost | undefined;

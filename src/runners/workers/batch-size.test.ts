@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BATCH, batchSize, depthFor, updateEstimate } from "./batch-size";
+import { MAX_BATCH, batchSize, depthFor, perTaskMs, updateCost } from "./batch-size";
 
 describe("adaptive batching", () => {
   it("sends one task at a time until it knows what a task costs", () => {
@@ -14,8 +14,16 @@ describe("adaptive batching", () => {
     expect(batchSize(0.01, 100_000, 2)).toBe(400);
   });
 
-  it("never takes more than a fair share of the queue, nor more than the cap", () => {
-    expect(batchSize(0.0001, 10, 2)).toBe(5);
+  it("shares the end of the queue between workers, but not in pieces under ~1 ms of work", () => {
+    expect(batchSize(0.01, 1000, 2)).toBe(400); // by time
+    expect(batchSize(0.01, 300, 2)).toBe(150); // a fair share: 1.5 ms each
+    expect(batchSize(0.01, 150, 2)).toBe(100); // 0.75 ms each would not pay: a quarter batch
+    expect(batchSize(0.01, 60, 2)).toBe(60); // all that is left
+    expect(batchSize(0.0001, 10, 2)).toBe(10);
+    expect(batchSize(1, 10, 4)).toBe(3); // 1 ms tasks: a fair share still
+  });
+
+  it("never takes more than the cap", () => {
     expect(batchSize(1e-9, 1_000_000, 1)).toBe(MAX_BATCH);
   });
 
@@ -23,9 +31,21 @@ describe("adaptive batching", () => {
     expect(batchSize(1, 0, 2)).toBe(0);
   });
 
-  it("averages the per-task cost of whole batches", () => {
-    expect(updateEstimate(undefined, 10, 5)).toBe(2);
-    expect(updateEstimate(2, 4, 1)).toBe(3);
+  it("estimates a task's cost from whole batches, big batches counting most", () => {
+    expect(perTaskMs(undefined)).toBeUndefined();
+    const first = updateCost(undefined, 10, 5);
+    expect(perTaskMs(first)).toBe(2);
+    // A batch of one slow-looking task (fixed cost) barely moves an estimate of 100 tasks.
+    const second = updateCost(updateCost(undefined, 0.04, 1), 0.1, 100);
+    expect(perTaskMs(second)).toBeCloseTo(0.12 / 100.5, 6);
+    expect(batchSize(perTaskMs(second), 10_000, 2)).toBe(MAX_BATCH);
+  });
+
+  it("follows tasks that become slower within a few batches", () => {
+    let cost = updateCost(undefined, 1, 1000); // 1 µs each
+    for (let i = 0; i < 4; i++) cost = updateCost(cost, 200, 1); // now 200 ms each
+    expect(perTaskMs(cost)).toBeGreaterThan(5);
+    expect(batchSize(perTaskMs(cost), 1000, 2)).toBe(1);
   });
 
   it("keeps a second batch in flight only for short tasks", () => {

@@ -25,6 +25,11 @@ export class EventBuffer {
     this.#maybeStream(t);
   }
 
+  /** See TraceBatchWriter.retractOpen. */
+  retractOpen(t: number, lane: string, task: string, state: State): boolean {
+    return this.#writer.retractOpen(t, lane, task, state);
+  }
+
   /** What is left, for the batch reply. */
   take(): TraceBatch | null {
     return this.#writer.take();

@@ -54,6 +54,11 @@ export interface WorkerApi {
    * in the trace; `trace: false` records output only (for the tracing-cost benchmark).
    */
   load(moduleUrl: string, lane: string, trace: boolean): Promise<void>;
+  /**
+   * Start importing a run's program before any pool asks for this worker, while the page
+   * imports it too: `load` then finds it done. Its errors surface through `load`.
+   */
+  preload(moduleUrl: string): Promise<void>;
   /** Run tasks one after another; resolves when all have ended. */
   runBatch(batch: TaskBatch): Promise<BatchReply>;
 }

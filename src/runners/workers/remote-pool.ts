@@ -1,7 +1,7 @@
 import { realmClock } from "../../trace/clock";
 import { RemoteError } from "../locate-error";
 import type { PageRun } from "../page/page-run";
-import { batchSize, depthFor, updateEstimate } from "./batch-size";
+import { batchSize, depthFor, perTaskMs, updateCost, type TaskCost } from "./batch-size";
 import type { TaskBatch } from "./protocol";
 import type { WorkerSlot } from "./worker-slot";
 
@@ -23,7 +23,7 @@ export class RemotePool {
   #queue: RemoteTask[] = [];
   #head = 0;
   #inFlight: number[];
-  #estimate: number | undefined;
+  #cost: TaskCost | undefined;
   #ready: Promise<void>[];
   #idle: (() => void)[] = [];
 
@@ -48,6 +48,12 @@ export class RemotePool {
     this.#pump();
   }
 
+  /** Many tasks at once (Pool.map): queued together, then sent in as few batches as fit. */
+  submitAll(tasks: readonly RemoteTask[]): void {
+    for (const task of tasks) this.#queue.push(task);
+    this.#pump();
+  }
+
   get queued(): number {
     return this.#queue.length - this.#head;
   }
@@ -63,10 +69,11 @@ export class RemotePool {
   }
 
   #pump(): void {
-    const depth = depthFor(this.#estimate);
+    const estimate = perTaskMs(this.#cost);
+    const depth = depthFor(estimate);
     this.slots.forEach((slot, i) => {
       while (slot.alive && (this.#inFlight[i] ?? 0) < depth && this.queued > 0) {
-        const n = batchSize(this.#estimate, this.queued, this.slots.length);
+        const n = batchSize(estimate, this.queued, this.slots.length);
         const batch = this.#queue.slice(this.#head, this.#head + n);
         this.#head += n;
         if (this.#head > 4096) {
@@ -85,7 +92,7 @@ export class RemotePool {
       await this.#ready[index];
       const batch = toBatch(tasks);
       const reply = await slot.call((api) => api.runBatch(batch));
-      this.#estimate = updateEstimate(this.#estimate, reply.busyMs, tasks.length);
+      this.#cost = updateCost(this.#cost, reply.busyMs, tasks.length);
       if (reply.events) slot.onEvents?.(reply.events);
       const failed = new Map(reply.failures.map((f) => [f.index, f.error]));
       tasks.forEach((task, i) => {

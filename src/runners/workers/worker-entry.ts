@@ -6,7 +6,7 @@ import { installHost } from "../../runtime/host";
 import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
 import { EventBuffer } from "./event-buffer";
-import type { BatchReply, EventsMessage, SerializedError, WorkerApi } from "./protocol";
+import type { BatchReply, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
 import { WorkerHost } from "./worker-host";
 
 installRuntime();
@@ -16,6 +16,18 @@ installHost(host);
 
 let program: Record<string, unknown> = {};
 let moduleUrl = "";
+/** The import under way or done: a preload and the run's load share it. */
+let importing: { url: string; module: Promise<Record<string, unknown>> } | undefined;
+
+function importOnce(url: string): Promise<Record<string, unknown>> {
+  if (importing?.url !== url) {
+    importing = { url, module: import(/* @vite-ignore */ url) as Promise<Record<string, unknown>> };
+  }
+  return importing.module;
+}
+
+/** The batch this worker runs now, or ran last. */
+let previousBatch: Promise<unknown> = Promise.resolve();
 
 const api: WorkerApi = {
   init(config) {
@@ -23,36 +35,55 @@ const api: WorkerApi = {
     return { timeOrigin: performance.timeOrigin };
   },
 
+  async preload(url) {
+    await importOnce(url);
+  },
+
   async load(url, lane, trace) {
     host.lane = lane;
     host.tracing = trace;
     if (url === moduleUrl) return;
-    program = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+    program = await importOnce(url);
     moduleUrl = url;
   },
 
-  async runBatch({ ids, fn, items, args }) {
-    const started = performance.now();
-    const values: unknown[] = new Array(ids.length);
-    const failures: BatchReply["failures"] = [];
-    for (let i = 0; i < ids.length; i++) {
-      const name = typeof fn === "string" ? fn : (fn[i] ?? "");
-      const outcome = runTask(String(ids[i]), name, items ? [items[i]] : (args?.[i] ?? []));
-      // Only a task that returned a promise is awaited: a microtask per task adds up over 10,000.
-      const result = outcome instanceof Promise ? await outcome : outcome;
-      if (result.ok) values[i] = result.value;
-      else failures.push({ index: i, error: result.error });
-    }
-    return { values, failures, busyMs: performance.now() - started, events: events.take() } satisfies BatchReply;
+  runBatch(batch) {
+    // Two batches are in flight for short tasks: one that arrives while a task of the other
+    // awaits a timer waits its turn, so tasks never interleave (one at a time, as a process).
+    const turn = previousBatch.then(() => runBatchNow(batch));
+    previousBatch = turn.catch(() => undefined);
+    return turn;
   },
 };
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: SerializedError };
+async function runBatchNow({ ids, fn, items, args }: TaskBatch): Promise<BatchReply> {
+  const started = performance.now();
+  const values: unknown[] = new Array(ids.length);
+  const failures: BatchReply["failures"] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const name = typeof fn === "string" ? fn : (fn[i] ?? "");
+    const outcome = runTask(String(ids[i]), name, items ? [items[i]] : (args?.[i] ?? []));
+    // Only a task that returned a promise is awaited: a microtask per task adds up over 10,000.
+    const result = outcome instanceof Pending ? await outcome.promise : outcome;
+    if (result instanceof Failure) failures.push({ index: i, error: result.error });
+    else values[i] = result;
+  }
+  return { values, failures, busyMs: performance.now() - started, events: events.take() };
+}
 
-/** Run one task; synchronous when the function is, a promise only when it returns one. */
-function runTask(id: string, name: string, args: unknown[]): Outcome | Promise<Outcome> {
-  host.task = id;
-  host.setState("running");
+/** A failed task's error. A class of this module, so no student value can be mistaken for it. */
+class Failure {
+  constructor(readonly error: SerializedError) {}
+}
+
+/** A task still running asynchronously (its function returned a promise). */
+class Pending {
+  constructor(readonly promise: Promise<unknown>) {}
+}
+
+/** Run one task: its result (or a Failure) at once when the function is synchronous. */
+function runTask(id: string, name: string, args: unknown[]): unknown {
+  host.startTask(id);
   let result: unknown;
   try {
     const fn = program[name];
@@ -62,30 +93,32 @@ function runTask(id: string, name: string, args: unknown[]): Outcome | Promise<O
     return failed(error);
   }
   if (typeof (result as { then?: unknown } | null)?.then !== "function") return succeeded(result, name);
-  return Promise.resolve(result).then(
-    (value: unknown) => {
-      host.task = id; // other tasks never interleave (one at a time), but be exact
-      return succeeded(value, name);
-    },
-    (error: unknown) => failed(error),
+  return new Pending(
+    Promise.resolve(result).then(
+      (value: unknown) => {
+        host.task = id; // tasks never interleave (one at a time), but be exact
+        return succeeded(value, name);
+      },
+      (error: unknown) => failed(error),
+    ),
   );
 }
 
-function succeeded(value: unknown, name: string): Outcome {
+function succeeded(value: unknown, name: string): unknown {
   try {
     const sent = sendable(value, name);
-    host.setState(null);
-    return { ok: true, value: sent };
+    host.endTask();
+    return sent;
   } catch (error) {
     return failed(error);
   }
 }
 
 /** The last stretch of the task is the one that failed: relabel it from where it began. */
-function failed(error: unknown): Outcome {
+function failed(error: unknown): Failure {
   host.setState("failed", host.since);
   host.setState(null);
-  return { ok: false, error: serialize(error) };
+  return new Failure(serialize(error));
 }
 
 /** A result that cannot be copied back must still settle the caller's promise: say why. */

@@ -22,12 +22,34 @@ export class WorkerHost implements Host {
   /** When the current task's current state began (its failed stretch starts here). */
   since = 0;
   tracing = true;
+  /** True from startTask until the task's next state change: its one event is "running". */
+  #justStarted = false;
 
   constructor(private readonly events: EventBuffer) {}
 
   setState(state: State | null, t = performance.now()): void {
     this.since = t;
+    this.#justStarted = false;
     if (this.tracing) this.events.state(t, this.lane, this.task, state);
+  }
+
+  /** A task begins: it runs. Tasks run one at a time, so nothing else of it is open. */
+  startTask(id: string): void {
+    this.task = id;
+    this.setState("running");
+    this.#justStarted = true;
+  }
+
+  /**
+   * The task ended well. If it began within this same clock tick and changed state nothing
+   * since (and printed nothing: retractOpen checks its event is the last), its one span is
+   * empty: take the opening event back instead of sending two that draw nothing.
+   */
+  endTask(): void {
+    const t = performance.now();
+    const empty = this.#justStarted && t === this.since;
+    if (empty && this.tracing && this.events.retractOpen(t, this.lane, this.task, "running")) return;
+    this.setState(null, t);
   }
 
   sleep(ms: number): Promise<void> {

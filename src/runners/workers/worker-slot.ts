@@ -37,6 +37,11 @@ export class WorkerSlot {
     return Promise.race([send(this.#api), this.#dead]);
   }
 
+  /** Start importing a program ahead of `load`; a failure here is reported by `load`. */
+  preload(moduleUrl: string): void {
+    this.ready.then(() => this.call((api) => api.preload(moduleUrl))).catch(() => undefined);
+  }
+
   /** Import a run's copy of the program, unless this worker already has it. */
   async load(moduleUrl: string, lane: string, trace: boolean): Promise<void> {
     await this.ready;

@@ -3,11 +3,11 @@ import { workerLane } from "../../trace/lanes";
 import { Future } from "../page/future";
 import type { PageHost } from "../page/page-host";
 import type { PageRun } from "../page/page-run";
-import { taskLabel } from "../page/task-label";
+import { argsPreview } from "../page/task-label";
 import type { LoadedProgram } from "../runner";
 import { exportNameOf } from "./export-name";
 import { fleet } from "./fleet";
-import { RemotePool } from "./remote-pool";
+import { RemotePool, type RemoteTask } from "./remote-pool";
 
 /** The lanes host of a workers run: main() on the page, every task in a Web Worker. */
 export class WorkersHost implements Host {
@@ -70,42 +70,52 @@ export class WorkersHost implements Host {
 
   #submit(pool: RemotePool, fn: string, args: unknown[]): Future<unknown> {
     const future = new Future<unknown>(this.run);
-    this.#start(pool, fn, args, (ok, value) => (ok ? future.resolve(value) : future.reject(value)));
+    pool.submit(this.#task(fn, args, (_, ok, value) => (ok ? future.resolve(value) : future.reject(value)), 0));
     return future;
   }
 
-  /** One future for the whole map (not one per item): 10,000 items cost 10,000 small records. */
+  /** One future for the whole map (not one per item), and the items go to the pool at once. */
   #map(pool: RemotePool, fn: string, items: readonly unknown[]): Future<unknown[]> {
     const all = new Future<unknown[]>(this.run);
     const results: unknown[] = new Array(items.length);
     let left = items.length;
     if (left === 0) all.resolve(results);
-    items.forEach((item, i) =>
-      this.#start(pool, fn, [item], (ok, value) => {
-        if (!ok) return all.reject(value);
-        results[i] = value;
-        if (--left === 0) all.resolve(results);
-      }),
-    );
+    const settle: Settle = (i, ok, value) => {
+      if (!ok) return all.reject(value);
+      results[i] = value;
+      if (--left === 0) all.resolve(results);
+    };
+    const tasks: PoolTask[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) tasks[i] = this.#task(fn, [items[i]], settle, i);
+    pool.submitAll(tasks);
     return all;
   }
 
-  #start(pool: RemotePool, fn: string, args: unknown[], settle: (ok: boolean, value: unknown) => void): void {
-    const run = this.run;
+  #task(fn: string, args: unknown[], settle: Settle, index: number): PoolTask {
     const id = String(this.#nextTask++);
-    const label = taskLabel(fn, args);
-    run.recorder.addTask({ id, name: label.name, args: label.args });
-    run.taskStarted();
-    pool.submit({
-      id,
-      fn,
-      args,
-      settle: (ok, value) => {
-        if (!ok) run.recorder.failTask(id, run.locate(value));
-        settle(ok, value);
-        run.taskEnded(ok ? undefined : value);
-      },
-    });
+    this.run.recorder.addTask({ id, name: fn, args: argsPreview(args) });
+    this.run.taskStarted();
+    return new PoolTask(this.run, id, fn, args, settle, index);
   }
+}
 
+/** How a task's end reaches whoever waits for it: item `index` of a map, or a submit's future. */
+type Settle = (index: number, ok: boolean, value: unknown) => void;
+
+/** A task of this run on its way to a worker. A class, not closures: a map makes 10,000. */
+class PoolTask implements RemoteTask {
+  constructor(
+    private readonly run: PageRun,
+    readonly id: string,
+    readonly fn: string,
+    readonly args: unknown[],
+    private readonly onSettle: Settle,
+    private readonly index: number,
+  ) {}
+
+  settle(ok: boolean, value: unknown): void {
+    if (!ok) this.run.recorder.failTask(this.id, this.run.locate(value));
+    this.onSettle(this.index, ok, value);
+    this.run.taskEnded(ok ? undefined : value);
+  }
 }
