@@ -95,6 +95,18 @@ describe("numeric task ids", () => {
     expect(decodeEvents(batch).map((e) => e.task)).toEqual(["7", "7", "12345", "task-a"]);
   });
 
+  it("may be given as numbers, and then mean the same task as their decimal strings", () => {
+    const w = new TraceBatchWriter();
+    w.state(1, "worker:1", 41, "running");
+    w.state(2, "worker:1", "41", null);
+    w.output(3, "worker:1", 2 ** 31, "too big to travel as a number: a string");
+    const batch = w.take() as TraceBatch;
+    expect(batch.strings).toEqual(["worker:1", "2147483648", "too big to travel as a number: a string"]);
+    expect(decodeEvents(batch).map((e) => e.task)).toEqual(["41", "41", "2147483648"]);
+    w.state(4, "worker:1", "7", "running");
+    expect(w.retractOpen(4, "worker:1", 7, "running")).toBe(true);
+  });
+
   it("keeps ids that only look numeric as strings", () => {
     const w = new TraceBatchWriter();
     w.state(1, "l", "007", "running");

@@ -41,6 +41,12 @@ export interface TraceSink {
   span?(start: number, end: number, lane: string, task: string, state: State): void;
 }
 
+/**
+ * A task as a sender names it: its id, or for a task whose id is the decimal string of an
+ * integer, that integer (pool tasks: no string built or parsed per task).
+ */
+export type TaskRef = string | number;
+
 const STATE_OP = new Map<State, number>(STATES.map((s, i) => [s, i]));
 /** Task ids that travel as numbers: canonical decimal integers below 2^31. */
 const NUMERIC_ID = /^(0|[1-9]\d{0,8})$/;
@@ -51,16 +57,16 @@ export class TraceBatchWriter implements TraceSink {
   #index = new Map<string, number>();
   #data = new Float64Array(256);
   #used = 0;
-  #lastTask = "";
+  #lastTask: TaskRef = "";
   #lastTaskSlot = 0;
 
-  state(t: number, lane: string, task: string, state: State | null): void {
+  state(t: number, lane: string, task: TaskRef, state: State | null): void {
     const op = state === null ? OP_LEAVE : STATE_OP.get(state);
     if (op === undefined) throw new Error(`Unknown trace state "${String(state)}".`);
     this.#push(t, this.#intern(lane), this.#taskSlot(task), op);
   }
 
-  output(t: number, lane: string, task: string, text: string): void {
+  output(t: number, lane: string, task: TaskRef, text: string): void {
     this.#push(t, this.#intern(lane), this.#taskSlot(task), OP_PRINT_BASE - this.#intern(text));
   }
 
@@ -86,7 +92,7 @@ export class TraceBatchWriter implements TraceSink {
    * opens and closes within one clock tick is empty, and the page drops empty spans, so neither
    * event needs to travel (a pool of no-op tasks is mostly such spans).
    */
-  retractOpen(t: number, lane: string, task: string, state: State): boolean {
+  retractOpen(t: number, lane: string, task: TaskRef, state: State): boolean {
     const at = this.#used - STRIDE;
     if (at < 0) return false;
     const d = this.#data;
@@ -113,18 +119,18 @@ export class TraceBatchWriter implements TraceSink {
   }
 
   /** A task's events come in runs (running, then leave): remember the last one's slot. */
-  #taskSlot(task: string): number {
+  #taskSlot(task: TaskRef): number {
     if (task === this.#lastTask) return this.#lastTaskSlot;
-    const slot = NUMERIC_ID.test(task) ? -(Number(task) + 1) : this.#intern(task);
+    const slot = numericSlot(task) ?? this.#intern(String(task));
     this.#lastTask = task;
     this.#lastTaskSlot = slot;
     return slot;
   }
 
   /** The slot `task` has in this batch, without adding it: undefined if it has none. */
-  #slotOf(task: string): number | undefined {
+  #slotOf(task: TaskRef): number | undefined {
     if (task === this.#lastTask) return this.#lastTaskSlot;
-    return NUMERIC_ID.test(task) ? -(Number(task) + 1) : this.#index.get(task);
+    return numericSlot(task) ?? this.#index.get(String(task));
   }
 
   #intern(s: string): number {
@@ -136,6 +142,12 @@ export class TraceBatchWriter implements TraceSink {
     }
     return i;
   }
+}
+
+/** -(n+1) for a task that travels as the number n, or undefined if it travels as a string. */
+function numericSlot(task: TaskRef): number | undefined {
+  if (typeof task === "number") return Number.isInteger(task) && task >= 0 && task < 2 ** 31 ? -(task + 1) : undefined;
+  return NUMERIC_ID.test(task) ? -(Number(task) + 1) : undefined;
 }
 
 /** What to list as transferables when posting a batch, so its numbers move instead of copy. */

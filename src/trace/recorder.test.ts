@@ -151,6 +151,39 @@ describe("RunRecorder lanes, tasks and output", () => {
     ]);
   });
 
+  it("registers a range of tasks at once, in its place among single ones, described on build", () => {
+    const r = new RunRecorder("workers");
+    const asked: number[] = [];
+    r.addTask({ id: "1", name: "setup", args: "" });
+    r.addTaskRange({ first: 2, count: 3, name: "square", args: (i) => (asked.push(i), String(i * 10)) });
+    r.addTask({ id: "5", name: "report", args: "" });
+    expect(asked).toEqual([]); // nothing described until a Run is built
+    const first = r.snapshot(1).tasks;
+    expect(first).toEqual([
+      { id: "1", name: "setup", args: "" },
+      { id: "2", name: "square", args: "0" },
+      { id: "3", name: "square", args: "10" },
+      { id: "4", name: "square", args: "20" },
+      { id: "5", name: "report", args: "" },
+    ]);
+    r.snapshot(2);
+    expect(asked).toEqual([0, 1, 2]); // once, not once per snapshot
+  });
+
+  it("fails a task of a range without changing earlier snapshots", () => {
+    const r = new RunRecorder("workers");
+    r.addTaskRange({ first: 1, count: 2, name: "check", args: (i) => String(i) });
+    const before = r.snapshot(1).tasks;
+    r.failTask("2", { message: "no page 2", line: 3 });
+    r.failTask("02", { message: "not a task of the range" });
+    expect(before?.[1]).toEqual({ id: "2", name: "check", args: "1" });
+    expect(r.finish(2, false).tasks).toEqual([
+      { id: "1", name: "check", args: "0" },
+      { id: "2", name: "check", args: "1", failed: { message: "no page 2", line: 3 } },
+      { id: "02", name: "02", args: "", failed: { message: "not a task of the range" } },
+    ]);
+  });
+
   it("orders output by time, ties in print order, and omits a missing task", () => {
     const r = new RunRecorder("async");
     r.print(5, "task:1", "1", "b");

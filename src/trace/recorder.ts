@@ -15,9 +15,33 @@ interface OpenSpan {
 const byStart = (s: Span): number => s.start;
 const byT = (o: OutputLine): number => o.t;
 
+/**
+ * Tasks registered together (a pool's map): ids first … first + count − 1, as decimal strings,
+ * described only when a Run is built — 10,000 items register in one call.
+ */
+export interface TaskRange {
+  first: number;
+  count: number;
+  name: string;
+  /** The arguments of task `index` of the range, as shown in tooltips. */
+  args(index: number): string;
+}
+
+/** A range as the recorder keeps it: its TaskInfo objects are made once, on first build. */
+interface RangeEntry {
+  range: TaskRange;
+  infos?: TaskInfo[];
+}
+
 export class RunRecorder {
   #lanes = new Map<string, Lane>();
-  #tasks = new Map<string, TaskInfo>();
+  /** Tasks in the order they were first registered: one by one, or as ranges. */
+  #taskOrder: (TaskInfo | RangeEntry)[] = [];
+  /** Where each task registered one by one sits in #taskOrder. */
+  #taskAt = new Map<string, number>();
+  #ranges: RangeEntry[] = [];
+  /** Tasks of ranges described anew since (failed, mostly). */
+  #rangeOverrides = new Map<string, TaskInfo>();
   /** lane -> task -> its open span. Nested maps: no key string built per event. */
   #open = new Map<string, Map<string, OpenSpan>>();
   #spans = new SortedLog<Span>(byStart);
@@ -33,15 +57,64 @@ export class RunRecorder {
 
   /** Registers (or re-describes) a task for tooltips and checks; its place stays its first. */
   addTask(info: TaskInfo): void {
-    // Taken as is, not copied: callers pass a fresh object (pool.map adds thousands at a time).
-    this.#tasks.set(info.id, info);
+    const at = this.#taskAt.get(info.id);
+    if (at !== undefined) this.#taskOrder[at] = { ...info };
+    else if (this.#inRange(info.id)) this.#rangeOverrides.set(info.id, { ...info });
+    else {
+      this.#taskAt.set(info.id, this.#taskOrder.length);
+      this.#taskOrder.push({ ...info });
+    }
+  }
+
+  /** Registers `range.count` tasks at once; their ids must not be registered already. */
+  addTaskRange(range: TaskRange): void {
+    if (range.count <= 0) return;
+    const entry: RangeEntry = { range };
+    this.#ranges.push(entry);
+    this.#taskOrder.push(entry);
   }
 
   /** Marks a task failed. An unknown id is still recorded, so the error is never lost. */
   failTask(id: string, error: RunError): void {
-    const info = this.#tasks.get(id) ?? { id, name: id, args: "" };
-    // A new object: earlier snapshots share TaskInfo objects and must not change under a reader.
-    this.#tasks.set(id, { ...info, failed: { ...error } });
+    // New objects: earlier snapshots share TaskInfo objects and must not change under a reader.
+    const at = this.#taskAt.get(id);
+    if (at !== undefined) {
+      this.#taskOrder[at] = { ...(this.#taskOrder[at] as TaskInfo), failed: { ...error } };
+      return;
+    }
+    const range = this.#inRange(id);
+    if (range) {
+      const info = this.#rangeOverrides.get(id) ?? describe(range.range, Number(id) - range.range.first);
+      this.#rangeOverrides.set(id, { ...info, failed: { ...error } });
+      return;
+    }
+    this.addTask({ id, name: id, args: "", failed: { ...error } });
+  }
+
+  /** The range holding task `id`, if any (ranges are few: one per map). */
+  #inRange(id: string): RangeEntry | undefined {
+    if (this.#ranges.length === 0) return undefined;
+    const n = Number(id);
+    if (!Number.isInteger(n) || String(n) !== id) return undefined;
+    return this.#ranges.find(({ range }) => n >= range.first && n < range.first + range.count);
+  }
+
+  #taskList(): TaskInfo[] {
+    const list: TaskInfo[] = [];
+    for (const entry of this.#taskOrder) {
+      if (!("range" in entry)) {
+        list.push(entry);
+        continue;
+      }
+      const { range } = entry;
+      entry.infos ??= Array.from({ length: range.count }, (_, i) => describe(range, i));
+      if (this.#rangeOverrides.size === 0) {
+        for (const info of entry.infos) list.push(info);
+        continue;
+      }
+      for (const info of entry.infos) list.push(this.#rangeOverrides.get(info.id) ?? info);
+    }
+    return list;
   }
 
   /** Closes the open span of `task` on `lane` (if any) at t and opens one in `state`. */
@@ -139,7 +212,11 @@ export class RunRecorder {
       lanes: [...this.#lanes.values()].map((l) => ({ ...l })),
       spans,
       output: this.#output.sorted().slice(),
-      tasks: [...this.#tasks.values()],
+      tasks: this.#taskList(),
     };
   }
+}
+
+function describe(range: TaskRange, index: number): TaskInfo {
+  return { id: String(range.first + index), name: range.name, args: range.args(index) };
 }

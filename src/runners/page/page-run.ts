@@ -102,9 +102,9 @@ export class PageRun implements WakeTarget {
     this.#checkFinished();
   }
 
-  taskStarted(): void {
-    this.#liveTasks += 1;
-    this.#submitted += 1;
+  taskStarted(count = 1): void {
+    this.#liveTasks += count;
+    this.#submitted += count;
   }
 
   taskEnded(error?: unknown): void {

@@ -1,4 +1,4 @@
-import { TraceBatchWriter, batchTransfer, type TraceBatch } from "../../trace/events";
+import { TraceBatchWriter, batchTransfer, type TaskRef, type TraceBatch } from "../../trace/events";
 import type { State } from "../../trace/run";
 
 /** Stream at most this often while a batch runs, so a live timeline sees long tasks progress. */
@@ -15,18 +15,18 @@ export class EventBuffer {
 
   constructor(private readonly send: (batch: TraceBatch, transfer: ArrayBuffer[]) => void) {}
 
-  state(t: number, lane: string, task: string, state: State | null): void {
+  state(t: number, lane: string, task: TaskRef, state: State | null): void {
     this.#writer.state(t, lane, task, state);
     this.#maybeStream(t);
   }
 
-  output(t: number, lane: string, task: string, text: string): void {
+  output(t: number, lane: string, task: TaskRef, text: string): void {
     this.#writer.output(t, lane, task, text);
     this.#maybeStream(t);
   }
 
   /** See TraceBatchWriter.retractOpen. */
-  retractOpen(t: number, lane: string, task: string, state: State): boolean {
+  retractOpen(t: number, lane: string, task: TaskRef, state: State): boolean {
     return this.#writer.retractOpen(t, lane, task, state);
   }
 

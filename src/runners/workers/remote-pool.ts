@@ -2,26 +2,16 @@ import { realmClock } from "../../trace/clock";
 import { RemoteError } from "../locate-error";
 import type { PageRun } from "../page/page-run";
 import { batchSize, depthFor, perTaskMs, updateCost, type TaskCost } from "./batch-size";
-import type { TaskBatch } from "./protocol";
+import type { SerializedError } from "./protocol";
+import { TaskQueue, toBatch, type Piece, type TaskGroup } from "./task-queue";
 import type { WorkerSlot } from "./worker-slot";
-
-/** A task waiting on the page for its turn in a worker. */
-export interface RemoteTask {
-  /** Task id in the Run. */
-  id: string;
-  /** Export name of the function in the student's module. */
-  fn: string;
-  args: unknown[];
-  settle(ok: boolean, value: unknown): void;
-}
 
 /**
  * A pool's queue on the page and its workers: tasks go out in adaptively sized batches, one
  * task at a time per worker, and come back with their results and trace events.
  */
 export class RemotePool {
-  #queue: RemoteTask[] = [];
-  #head = 0;
+  #queue = new TaskQueue();
   #inFlight: number[];
   #cost: TaskCost | undefined;
   #ready: Promise<void>[];
@@ -43,19 +33,14 @@ export class RemotePool {
     this.#ready.forEach((p) => p.catch(() => undefined));
   }
 
-  submit(task: RemoteTask): void {
-    this.#queue.push(task);
-    this.#pump();
-  }
-
-  /** Many tasks at once (Pool.map): queued together, then sent in as few batches as fit. */
-  submitAll(tasks: readonly RemoteTask[]): void {
-    for (const task of tasks) this.#queue.push(task);
+  /** Queue tasks (one submit, or a whole map) and send what the workers can take now. */
+  submit(group: TaskGroup): void {
+    this.#queue.push(group);
     this.#pump();
   }
 
   get queued(): number {
-    return this.#queue.length - this.#head;
+    return this.#queue.size;
   }
 
   /** Resolves when nothing is queued or in flight (Pool.close). */
@@ -73,35 +58,28 @@ export class RemotePool {
     const depth = depthFor(estimate);
     this.slots.forEach((slot, i) => {
       while (slot.alive && (this.#inFlight[i] ?? 0) < depth && this.queued > 0) {
-        const n = batchSize(estimate, this.queued, this.slots.length);
-        const batch = this.#queue.slice(this.#head, this.#head + n);
-        this.#head += n;
-        if (this.#head > 4096) {
-          this.#queue = this.#queue.slice(this.#head);
-          this.#head = 0;
-        }
+        const batch = this.#queue.take(batchSize(estimate, this.queued, this.slots.length));
         void this.#send(i, slot, batch);
       }
     });
   }
 
-  async #send(index: number, slot: WorkerSlot, tasks: RemoteTask[]): Promise<void> {
+  async #send(index: number, slot: WorkerSlot, pieces: Piece[]): Promise<void> {
     this.#inFlight[index] = (this.#inFlight[index] ?? 0) + 1;
     this.run.pending += 1;
     try {
       await this.#ready[index];
-      const batch = toBatch(tasks);
+      const batch = toBatch(pieces);
       const reply = await slot.call((api) => api.runBatch(batch));
-      this.#cost = updateCost(this.#cost, reply.busyMs, tasks.length);
+      this.#cost = updateCost(this.#cost, reply.busyMs, batch.ids.length);
       if (reply.events) slot.onEvents?.(reply.events);
-      const failed = new Map(reply.failures.map((f) => [f.index, f.error]));
-      tasks.forEach((task, i) => {
-        const error = failed.get(i);
-        if (!error) return task.settle(true, reply.values[i]);
-        task.settle(false, new RemoteError(error.message, error.name, error.line, error.column, error.stack));
-      });
+      settle(pieces, reply.values, reply.failures);
     } catch (error) {
-      if (!this.run.aborted) tasks.forEach((task) => task.settle(false, batchError(error, task)));
+      if (!this.run.aborted) {
+        for (const { group, from, count } of pieces) {
+          for (let i = from; i < from + count; i++) group.settled(i, false, batchError(error, group.fn));
+        }
+      }
     } finally {
       this.#inFlight[index] = (this.#inFlight[index] ?? 1) - 1;
       this.run.pending -= 1;
@@ -111,19 +89,23 @@ export class RemotePool {
   }
 }
 
-function toBatch(tasks: RemoteTask[]): TaskBatch {
-  const ids = new Float64Array(tasks.length);
-  tasks.forEach((task, i) => (ids[i] = Number(task.id)));
-  const first = tasks[0]?.fn ?? "";
-  const fn = tasks.every((task) => task.fn === first) ? first : tasks.map((task) => task.fn);
-  if (tasks.every((task) => task.args.length === 1)) return { ids, fn, items: tasks.map((task) => task.args[0]) };
-  return { ids, fn, args: tasks.map((task) => task.args) };
+/** Hand each task of a reply to its group: values by position, failures as errors. */
+function settle(pieces: readonly Piece[], values: unknown[], failures: { index: number; error: SerializedError }[]): void {
+  const failed = failures.length === 0 ? undefined : new Map(failures.map((f) => [f.index, f.error]));
+  let at = 0;
+  for (const { group, from, count } of pieces) {
+    for (let i = from; i < from + count; i++, at++) {
+      const error = failed?.get(at);
+      if (!error) group.settled(i, true, values[at]);
+      else group.settled(i, false, new RemoteError(error.message, error.name, error.line, error.column, error.stack));
+    }
+  }
 }
 
-function batchError(error: unknown, task: RemoteTask): Error {
+function batchError(error: unknown, fn: string): Error {
   const text = error instanceof Error ? error.message : String(error);
   if (error instanceof DOMException && error.name === "DataCloneError") {
-    return new TypeError(`The arguments of ${task.fn} cannot be copied to a worker (${text}). Send plain data: numbers, strings, arrays, plain objects.`);
+    return new TypeError(`The arguments of ${fn} cannot be copied to a worker (${text}). Send plain data: numbers, strings, arrays, plain objects.`);
   }
   return error instanceof Error ? error : new Error(text);
 }

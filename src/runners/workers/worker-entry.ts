@@ -62,7 +62,8 @@ async function runBatchNow({ ids, fn, items, args }: TaskBatch): Promise<BatchRe
   const failures: BatchReply["failures"] = [];
   for (let i = 0; i < ids.length; i++) {
     const name = typeof fn === "string" ? fn : (fn[i] ?? "");
-    const outcome = runTask(String(ids[i]), name, items ? [items[i]] : (args?.[i] ?? []));
+    // A map's item is passed as is: no argument array per task.
+    const outcome = items ? runTask(ids[i] as number, name, undefined, items[i]) : runTask(ids[i] as number, name, args?.[i] ?? [], undefined);
     // Only a task that returned a promise is awaited: a microtask per task adds up over 10,000.
     const result = outcome instanceof Pending ? await outcome.promise : outcome;
     if (result instanceof Failure) failures.push({ index: i, error: result.error });
@@ -81,14 +82,17 @@ class Pending {
   constructor(readonly promise: Promise<unknown>) {}
 }
 
-/** Run one task: its result (or a Failure) at once when the function is synchronous. */
-function runTask(id: string, name: string, args: unknown[]): unknown {
+/**
+ * Run one task, fn(...args) or, without args, fn(item): its result (or a Failure) at once when
+ * the function is synchronous.
+ */
+function runTask(id: number, name: string, args: unknown[] | undefined, item: unknown): unknown {
   host.startTask(id);
   let result: unknown;
   try {
     const fn = program[name];
     if (typeof fn !== "function") throw new Error(`The program has no exported function ${name}.`);
-    result = (fn as (...a: unknown[]) => unknown)(...args);
+    result = args ? (fn as (...a: unknown[]) => unknown)(...args) : (fn as (a: unknown) => unknown)(item);
   } catch (error) {
     return failed(error);
   }

@@ -1,4 +1,5 @@
 import type { Host } from "../../runtime/host";
+import type { TaskRef } from "../../trace/events";
 import type { State } from "../../trace/run";
 import type { EventBuffer } from "./event-buffer";
 
@@ -17,7 +18,7 @@ export function blockFor(ms: number): void {
 
 /** The lanes host inside a worker: the task running now, its lane, and where its events go. */
 export class WorkerHost implements Host {
-  task = "";
+  task: TaskRef = "";
   lane = "";
   /** When the current task's current state began (its failed stretch starts here). */
   since = 0;
@@ -34,7 +35,7 @@ export class WorkerHost implements Host {
   }
 
   /** A task begins: it runs. Tasks run one at a time, so nothing else of it is open. */
-  startTask(id: string): void {
+  startTask(id: TaskRef): void {
     this.task = id;
     this.setState("running");
     this.#justStarted = true;

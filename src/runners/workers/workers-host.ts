@@ -7,7 +7,8 @@ import { argsPreview } from "../page/task-label";
 import type { LoadedProgram } from "../runner";
 import { exportNameOf } from "./export-name";
 import { fleet } from "./fleet";
-import { RemotePool, type RemoteTask } from "./remote-pool";
+import { RemotePool } from "./remote-pool";
+import type { TaskGroup } from "./task-queue";
 
 /** The lanes host of a workers run: main() on the page, every task in a Web Worker. */
 export class WorkersHost implements Host {
@@ -70,52 +71,44 @@ export class WorkersHost implements Host {
 
   #submit(pool: RemotePool, fn: string, args: unknown[]): Future<unknown> {
     const future = new Future<unknown>(this.run);
-    pool.submit(this.#task(fn, args, (_, ok, value) => (ok ? future.resolve(value) : future.reject(value)), 0));
+    const first = this.#nextTask++;
+    this.run.recorder.addTask({ id: String(first), name: fn, args: argsPreview(args) });
+    pool.submit(this.#group(fn, first, 1, { args: [args] }, (_, ok, value) => (ok ? future.resolve(value) : future.reject(value))));
     return future;
   }
 
-  /** One future for the whole map (not one per item), and the items go to the pool at once. */
+  /** One future and one task group for the whole map: 10,000 items cost no object each. */
   #map(pool: RemotePool, fn: string, items: readonly unknown[]): Future<unknown[]> {
     const all = new Future<unknown[]>(this.run);
     const results: unknown[] = new Array(items.length);
     let left = items.length;
     if (left === 0) all.resolve(results);
-    const settle: Settle = (i, ok, value) => {
+    const first = this.#nextTask;
+    this.#nextTask += items.length;
+    this.run.recorder.addTaskRange({ first, count: items.length, name: fn, args: (i) => argsPreview([items[i]]) });
+    const settled = (i: number, ok: boolean, value: unknown) => {
       if (!ok) return all.reject(value);
       results[i] = value;
       if (--left === 0) all.resolve(results);
     };
-    const tasks: PoolTask[] = new Array(items.length);
-    for (let i = 0; i < items.length; i++) tasks[i] = this.#task(fn, [items[i]], settle, i);
-    pool.submitAll(tasks);
+    pool.submit(this.#group(fn, first, items.length, { items }, settled));
     return all;
   }
 
-  #task(fn: string, args: unknown[], settle: Settle, index: number): PoolTask {
-    const id = String(this.#nextTask++);
-    this.run.recorder.addTask({ id, name: fn, args: argsPreview(args) });
-    this.run.taskStarted();
-    return new PoolTask(this.run, id, fn, args, settle, index);
-  }
-}
-
-/** How a task's end reaches whoever waits for it: item `index` of a map, or a submit's future. */
-type Settle = (index: number, ok: boolean, value: unknown) => void;
-
-/** A task of this run on its way to a worker. A class, not closures: a map makes 10,000. */
-class PoolTask implements RemoteTask {
-  constructor(
-    private readonly run: PageRun,
-    readonly id: string,
-    readonly fn: string,
-    readonly args: unknown[],
-    private readonly onSettle: Settle,
-    private readonly index: number,
-  ) {}
-
-  settle(ok: boolean, value: unknown): void {
-    if (!ok) this.run.recorder.failTask(this.id, this.run.locate(value));
-    this.onSettle(this.index, ok, value);
-    this.run.taskEnded(ok ? undefined : value);
+  /** Tasks first … first + count − 1 of this run, started; their ends go to `settled`, the recorder and the run. */
+  #group(fn: string, first: number, count: number, calls: Pick<TaskGroup, "items" | "args">, settled: TaskGroup["settled"]): TaskGroup {
+    const run = this.run;
+    run.taskStarted(count);
+    return {
+      fn,
+      first,
+      count,
+      ...calls,
+      settled(index, ok, value) {
+        if (!ok) run.recorder.failTask(String(first + index), run.locate(value));
+        settled(index, ok, value);
+        run.taskEnded(ok ? undefined : value);
+      },
+    };
   }
 }
