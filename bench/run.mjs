@@ -104,7 +104,8 @@ async function main() {
   const suiteRuns = [];
   let machine;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: !args.headed });
+    // --expose-gc: a suite may collect garbage between contenders, so none pays for another's.
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, "--js-flags=--expose-gc"], headless: !args.headed });
     machine = await describeMachine(browser, baseURL);
     machine.build = args.build ? `fresh, in ${path.relative(ROOT, dist)}` : `reused ${path.relative(ROOT, dist)} (built ${statSync(path.join(dist, "index.html")).mtime.toISOString()})`;
     log(`Chromium ${machine.chromium}, ${machine.cores} cores, hardwareConcurrency ${machine.hardwareConcurrency}, crossOriginIsolated ${machine.crossOriginIsolated}`);

@@ -65,8 +65,14 @@ self.worker.add({ noop: function (x) { return x; } });`;
     const batched = [];
     const workerpool = [];
     let spansPerRun = 0;
+    // Each measurement starts from a collected heap: without this, whoever runs after
+    // workerpool (10,000 promises and messages) pays for its garbage. A run's own garbage is
+    // still its own cost.
+    const collect = () => page.evaluate(() => window.gc());
     for (let i = 0; i < reps; i++) {
+      await collect();
       const [traced] = await ctx.runLanesSlim(page, CODE, ["workers"]);
+      await collect();
       const [untraced] = await ctx.runLanesSlim(page, CODE, ["workers"], { trace: false });
       spansPerRun = traced.spanCount;
       if (traced.taskCount !== N) throw new Error(`the traced run lists ${traced.taskCount} tasks, not ${N}`);
@@ -75,8 +81,11 @@ self.worker.add({ noop: function (x) { return x; } });`;
       const floors = await page.evaluate(
         async ({ n, batch }) => {
           const { echo, runWorkerpool } = window.__mapBench;
+          window.gc();
           const raw = await window.__bench.runEcho(echo, n, 1);
+          window.gc();
           const batched = await window.__bench.runEcho(echo, n, batch);
+          window.gc();
           const wp = await runWorkerpool();
           return { raw, batched, wp };
         },
