@@ -207,3 +207,25 @@ test("top-level code that fails only in a worker fails the run with its message"
   expect(run!.ok).toBe(false);
   expect(run!.error?.message).toMatch(/this module needs a page/);
 });
+
+test("work(1) costs the same in every run, also inside a loop in a worker (no JIT slow path)", async ({ page }) => {
+  // Once, the kernel ran 5× slower from the second run on, when V8 inlined it into this loop.
+  const code = `
+    import { Pool, print, work } from "lanes";
+    export function timed(_i: number) {
+      const ms: number[] = [];
+      for (let k = 0; k < 400; k++) { const t = performance.now(); work(1); ms.push(performance.now() - t); }
+      ms.sort((a, b) => a - b);
+      return ms[ms.length >> 1];
+    }
+    export default async function main() {
+      const pool = new Pool({ workers: 2 });
+      print(...(await pool.map(timed, [1, 2])).map((m) => m.toFixed(2)));
+    }`;
+  for (let i = 0; i < 3; i++) {
+    const [run] = await runCode(page, code, ["workers"]);
+    expect(run!.ok, JSON.stringify(run!.error)).toBe(true);
+    const medians = texts(run!)[0]!.split(" ").map(Number);
+    for (const m of medians) expect(m, `run ${i + 1}: median work(1) took ${m} ms`).toBeLessThan(2.5);
+  }
+});

@@ -2,13 +2,34 @@
 // baselines: a bare worker pool built from Blob URLs, so nothing leaves the page's origin.
 // Plain browser JavaScript, no imports; everything hangs off window.__bench.
 (() => {
-  // The kernel of src/runtime/work.ts, copied: xorshift32 steps.
-  function spin(iterations, seed = 0x9e3779b9) {
-    let x = seed | 0 || 1;
-    for (let i = 0; i < iterations; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
+  // The kernel of src/runtime/work.ts, copied: an LCG modulo 2^30, unrolled 16 times.
+  function spin(iterations, seed = 0x1e3779b9) {
+    const imul = Math.imul;
+    const A = 1664525;
+    const C = 1013904223;
+    const M = 0x3fffffff;
+    let x = seed & M;
+    let i = 0;
+    for (; i + 16 <= iterations; i += 16) {
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+      x = (imul(x, A) + C) & M;
+    }
+    for (; i < iterations; i++) {
+      x = (imul(x, A) + C) & M;
     }
     return x;
   }
@@ -32,17 +53,17 @@
   }
 
   /**
-   * How many kernel steps produced `result` (what work(ms) returned): step xorshift32 from the
-   * seed until the state matches. Its period is 2^32 − 1, so the first match is the count.
-   * Lets the bench run exactly the iterations Lanes' own calibration chose. −1 if not found.
+   * How many kernel steps produced `result` (what work(ms) returned): step the generator from
+   * the seed until the state matches. Its period is 2^30, so the first match is the count (for
+   * work of under ~1.5 s here). Lets the bench run exactly the iterations Lanes' own calibration
+   * chose. −1 if not found.
    */
-  function stepsOf(result, max = 2 ** 31, seed = 0x9e3779b9) {
-    let x = seed | 0 || 1;
+  function stepsOf(result, max = 2 ** 30, seed = 0x1e3779b9) {
+    const M = 0x3fffffff;
+    let x = seed & M;
     for (let i = 0; i < max; i++) {
       if (x === result) return i;
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
+      x = (Math.imul(x, 1664525) + 1013904223) & M;
     }
     return -1;
   }

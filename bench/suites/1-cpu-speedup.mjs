@@ -1,9 +1,9 @@
 // 1. CPU speed-up: 8 tasks of work(200) through a Pool of 2, under `main` (one after another
 // on the page) and `workers`; speed-up = main wall / workers wall. Side by side, a bare
 // hand-written pool (2 classic workers from a Blob URL, each handed the next task when it
-// answers) runs the same 8 tasks with the same kernel (xorshift32, copied from
+// answers) runs the same 8 tasks with the same kernel (an LCG modulo 2^30, copied from
 // src/runtime/work.ts) and the *same iteration count* Lanes uses: a probe program prints the
-// value work(200) returns, and the page counts the xorshift steps that produce it, which is
+// value work(200) returns, and the page counts the generator steps that produce it, which is
 // exactly round(200 × Lanes' calibration). The bare sequential baseline runs on the page, as
 // Lanes' `main` runner does (kernels run at different speeds on the page and in workers; the
 // one-worker sequential time is reported too). So
