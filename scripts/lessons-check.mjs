@@ -50,7 +50,8 @@ async function main() {
   const { withBrowserSession } = await import("./browser-session.mjs");
   const session = { root, build: args.build, outDir: args.outDir, log: (line) => console.log(line) };
   const problems = await withBrowserSession(session, ({ page }) => {
-    const runCode = (code, runners) => withTimeout(page.evaluate(([c, r]) => window.__lanes.run(c, r), [code, runners]), RUN_TIMEOUT_MS, "The run");
+    const runCode = (code, runners, timeLimitMs) =>
+      withTimeout(page.evaluate(([c, r, t]) => window.__lanes.run(c, r, { timeLimitMs: t }), [code, runners, timeLimitMs]), RUN_TIMEOUT_MS, "The run");
     return lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`));
   });
   report(problems);

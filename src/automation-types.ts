@@ -3,8 +3,11 @@ import type { Run, Runner } from "./trace/run";
 /** Public automation contract (tests, benchmarks, lessons:check, course sites). Keep its shape. */
 export interface LanesAutomation {
   version: string;
-  /** `options.trace: false` records output but no spans (benchmarks measure tracing's cost). */
-  run(code: string, runners?: Runner[], options?: { trace?: boolean }): Promise<Run[]>;
+  /**
+   * `options.trace: false` records output but no spans (benchmarks measure tracing's cost).
+   * `options.timeLimitMs`: each run is stopped (ok: false) when it takes longer (default 30,000).
+   */
+  run(code: string, runners?: Runner[], options?: { trace?: boolean; timeLimitMs?: number }): Promise<Run[]>;
   /** The runs of the most recent program that finished (from a Run button or from run()). */
   lastRuns(): Run[];
 }

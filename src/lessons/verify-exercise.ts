@@ -6,7 +6,8 @@ import { evaluateCheck, type EvaluateOptions } from "./evaluate-check.ts";
 import type { PlaygroundBlock } from "./lesson-model.ts";
 import type { LessonProblem } from "./problems.ts";
 
-export type RunCode = (code: string, runners: Runner[]) => Promise<Run[]>;
+/** Runs code as the page would: under these runners, with the playground's time limit if it has one. */
+export type RunCode = (code: string, runners: Runner[], timeLimitMs?: number) => Promise<Run[]>;
 
 export interface VerifyOptions extends EvaluateOptions {
   /** Tries for the solution before it counts as failing: timings on a busy machine vary. */
@@ -22,7 +23,7 @@ export async function verifyExercise(file: string, playground: PlaygroundBlock, 
 
   let messages: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const result = await evaluateCheck(exercise.check, await runCode(solution.code, playground.runners), options);
+    const result = await evaluateCheck(exercise.check, await runCode(solution.code, playground.runners, playground.timeLimitMs), options);
     if (result.passed) {
       if (attempt > 1) {
         problems.push({ ...at(solution.line), severity: "warning", message: `The solution of "${playground.id}" passed its check only on try ${attempt} (first: ${messages.join(" ")}): give its timing more margin.` });
@@ -36,7 +37,7 @@ export async function verifyExercise(file: string, playground: PlaygroundBlock, 
     problems.push({ ...at(solution.line), severity: "error", message: `The solution of "${playground.id}" does not pass its check: ${messages.join(" ")} Fix the solution or the check.` });
   }
 
-  const starter = await evaluateCheck(exercise.check, await runCode(playground.code, playground.runners), options);
+  const starter = await evaluateCheck(exercise.check, await runCode(playground.code, playground.runners, playground.timeLimitMs), options);
   if (starter.passed) {
     problems.push({ ...at(playground.line), severity: "error", message: `The starter code of "${playground.id}" already passes its check, so doing nothing solves the exercise: make the check ask for what the goal says.` });
   }

@@ -15,6 +15,8 @@ export interface RunProgramOptions {
   /** Every run so far, the last one live (with its task progress), whenever something changed. */
   onUpdate?(runs: Run[], progress?: TaskProgress): void;
   trace?: boolean;
+  /** Per run (each runner has its own): see RunOptions.timeLimitMs. */
+  timeLimitMs?: number;
 }
 
 // One program runs at a time on a page (the lanes host is global to the realm): starting a
@@ -77,6 +79,7 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
     return await impl.run(program, {
       signal: options.signal,
       trace: options.trace,
+      timeLimitMs: options.timeLimitMs,
       onUpdate: (live, progress) => options.onUpdate?.([...done, live], progress),
     });
   } finally {

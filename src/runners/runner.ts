@@ -25,6 +25,8 @@ export interface RunOptions {
   onUpdate?(run: Run, progress: TaskProgress): void;
   /** Record spans and output (on by default); benchmarks switch it off to measure its cost. */
   trace?: boolean;
+  /** Stop the run (not ok) when it takes longer than this; default DEFAULT_TIME_LIMIT_MS (30 s). */
+  timeLimitMs?: number;
 }
 
 /** main, async and workers all implement this: program in, Run out, AbortSignal for Stop. */

@@ -21,8 +21,10 @@ export function sleep(ms: number): Promise<void> {
  * Returns a number derived from the computation.
  */
 export function work(ms: number): number {
-  return doWork(ms);
+  return doWork(ms, checkpoint);
 }
+
+const checkpoint = (): void => host().checkpoint?.();
 
 /** Print a line of output, stamped with its time, lane and task. */
 export function print(...values: unknown[]): void {

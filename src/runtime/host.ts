@@ -12,6 +12,8 @@ export interface PoolHost {
 
 export interface Host {
   sleep(ms: number): Promise<void>;
+  /** Called between slices of work(): throws if the run has ended, so a long work() stops too. */
+  checkpoint?(): void;
   print(text: string): void;
   createPool(workers: number | undefined): PoolHost;
   spawn(fn: TaskFn, args: unknown[]): PromiseLike<unknown>;

@@ -33,7 +33,23 @@ export function calibration(): number {
   return itersPerMs;
 }
 
-export function doWork(ms: number): number {
+/** Slices of work() between which the run may be stopped: short enough that Stop and the time limit act at once. */
+const SLICE_MS = 20;
+
+/**
+ * `ms` of calibrated computation; `between` is called between slices of SLICE_MS (it may throw
+ * to stop). The result is the same as one unbroken stretch: each slice continues the last one's state.
+ */
+export function doWork(ms: number, between?: () => void): number {
   if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`work(ms) needs a finite number of milliseconds ≥ 0, got ${String(ms)}`);
-  return spin(Math.round(ms * calibration()));
+  const rate = calibration();
+  let left = Math.round(ms * rate);
+  if (!between) return spin(left);
+  const slice = Math.max(1, Math.round(SLICE_MS * rate));
+  let state = spin(Math.min(left, slice));
+  for (left -= slice; left > 0; left -= slice) {
+    between();
+    state = spin(Math.min(left, slice), state);
+  }
+  return state;
 }

@@ -4,6 +4,10 @@ import { Future, allInOrder } from "./future";
 import type { PageRun } from "./page-run";
 import type { Party } from "./party";
 import { taskLabel } from "./task-label";
+import { RunStopped } from "./time-limit";
+
+/** setTimeout's largest delay (2^31 − 1 ms, ~24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** How the main and async runners differ; everything else about running on the page is shared. */
 export interface PageSchedule {
@@ -26,6 +30,11 @@ export class PageHost implements Host {
     private readonly schedule: PageSchedule,
   ) {}
 
+  /** Between slices of work() and after a blocking sleep: a run that has ended stops its code here. */
+  checkpoint(): void {
+    if (this.run.checkTime()) throw new RunStopped();
+  }
+
   sleep(ms: number): Promise<void> {
     const run = this.run;
     const party = run.currentParty();
@@ -33,10 +42,12 @@ export class PageHost implements Host {
     run.setState(party, "waiting", start);
     if (this.schedule.sleep === "spin") {
       // Blocking on purpose: under `main`, waiting freezes the page, as time.sleep freezes a script.
-      const until = performance.now() + ms;
-      while (performance.now() < until && !run.aborted) {
+      // Nothing can stop it from outside (the page's thread is this loop), so it keeps the time limit itself.
+      const until = Math.min(performance.now() + ms, run.deadline);
+      while (performance.now() < until) {
         /* the thread waits and can do nothing else */
       }
+      this.checkpoint();
       run.setState(party, "running");
       return Promise.resolve();
     }
@@ -47,7 +58,7 @@ export class PageHost implements Host {
         const due = start + ms;
         if (run.now() > due) run.setState(party, "ready", due);
         run.runAs(party, resolve);
-      }, ms);
+      }, Math.min(ms, MAX_TIMER_MS)); // a longer delay would fire at once; the time limit ends the run first
     });
   }
 

@@ -2,6 +2,7 @@ import { RunRecorder } from "../../trace/recorder";
 import type { Run, Runner, RunError, State } from "../../trace/run";
 import type { WakeTarget } from "./future";
 import { newParty, type Party } from "./party";
+import { timeLimitMessage } from "./time-limit";
 import { UntracedRecorder } from "./untraced-recorder";
 import { WakeQueue } from "./wake-queue";
 
@@ -25,6 +26,9 @@ export class PageRun implements WakeTarget {
   /** Extra work the run is waiting for that the wake queue cannot see (timers, workers). */
   pending = 0;
   aborted = false;
+  /** performance.now() at which the run is stopped for taking too long. */
+  deadline = Infinity;
+  #limitMs = Infinity;
 
   constructor(
     readonly runner: Runner,
@@ -43,6 +47,18 @@ export class PageRun implements WakeTarget {
 
   now(): number {
     return performance.now() - this.t0;
+  }
+
+  /** The run may take `ms` from now (from main()'s call) before it is stopped. */
+  limitTo(ms: number): void {
+    this.#limitMs = ms;
+    this.deadline = this.t0 + ms;
+  }
+
+  /** Stop the run if it is past its time limit. True if the run has ended, for any reason. */
+  checkTime(): boolean {
+    if (!this.#finished && performance.now() >= this.deadline) this.fail({ message: timeLimitMessage(this.runner, this.#limitMs) });
+    return this.#finished !== undefined;
   }
 
   currentParty(): Party {

@@ -6,6 +6,7 @@ import { deadlockMessage } from "./deadlock";
 import { FrameMonitor } from "./frame-monitor";
 import { PageHost, type PageSchedule } from "./page-host";
 import { PageRun } from "./page-run";
+import { DEFAULT_TIME_LIMIT_MS } from "./time-limit";
 
 /**
  * Live views are drawn on the page's thread, the thread main and async tasks run on: update
@@ -31,12 +32,13 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
   if (runner === "main") run.recorder.addLane({ id: "page", label: "page thread", kind: "thread" });
   const page = new PageHost(run, setup.schedule);
   const restoreHost = installHost(setup.host?.(run, page) ?? page);
+  run.limitTo(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const onAbort = () => run.abort();
   options.signal.addEventListener("abort", onAbort);
   let quietSince = -1;
   let lastUpdate = 0;
   const watch = setInterval(() => {
-    if (run.finished) return;
+    if (run.checkTime()) return;
     if (run.now() - lastUpdate >= LIVE_UPDATE_MS[runner]) {
       lastUpdate = run.now();
       options.onUpdate?.(run.snapshot(), run.progress);

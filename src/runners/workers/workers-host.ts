@@ -30,6 +30,10 @@ export class WorkersHost implements Host {
     this.page.print(text);
   }
 
+  checkpoint(): void {
+    this.page.checkpoint(); // main() computing on the page
+  }
+
   createPool(requested: number | undefined): PoolHost {
     const pool = this.#pool(requested ?? navigator.hardwareConcurrency ?? 4);
     let closed = false;

@@ -45,6 +45,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
     try {
       const finished = await runProgram(draft.code, runnersOf(choice, block.runners), {
         signal: abort.signal,
+        timeLimitMs: block.timeLimitMs,
         onUpdate: (live, taskProgress) => {
           setRuns(live);
           setProgress(taskProgress ?? null);
