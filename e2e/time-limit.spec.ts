@@ -68,3 +68,34 @@ test("the automation entry point refuses a time limit that is not a positive num
     expect(error).toMatch(/timeLimitMs must be a positive number/);
   }
 });
+
+for (const runner of ["main", "async", "workers"] as const) {
+  test(`${runner}: an endless loop is stopped at the time limit, naming its line, and the page lives on`, async ({ page }) => {
+    const code = [
+      'import { Pool, print } from "lanes";',
+      "export function spinForever(n: number) {",
+      "  let i = 0;",
+      "  while (i >= 0) i = (i + 1) % 1000;",
+      "  return n;",
+      "}",
+      "export default async function main() {",
+      '  print("looping");',
+      "  await new Pool({ workers: 1 }).map(spinForever, [1]);",
+      "}",
+    ].join("\n");
+    const run = await runLimited(page, code, runner, 1200);
+    expect(run.ok).toBe(false);
+    expect(run.wallMs).toBeLessThan(5000);
+    expect(texts(run)).toEqual(["looping"]);
+    if (runner === "workers") {
+      // The loop runs in a worker: the page was free, and the worker is terminated.
+      expect(run.error?.message).toMatch(/^Stopped at the time limit/);
+    } else {
+      expect(run.error?.message).toMatch(/It was still in the loop at line 4: does that loop ever end\?/);
+      expect(run.error?.line).toBe(4);
+    }
+    expect(await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve("painted"))))).toBe("painted");
+    const [next] = await runCode(page, code.replace("i >= 0", "i > 0"), [runner]);
+    expect(next?.ok, JSON.stringify(next?.error)).toBe(true);
+  });
+}

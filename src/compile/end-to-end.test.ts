@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
 import { lanesShimSource } from "./lanes-shim";
 import { locateInStack, userStack } from "./stack-location";
 import { compileProgram, sourcePosition } from "./transpile";
@@ -13,11 +14,13 @@ function dataUrl(js: string): string {
 }
 
 const printed: string[] = [];
+const loopLines: number[] = [];
 (globalThis as Record<symbol, unknown>)[Symbol.for(KEY)] = {
   sleep: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
   print: (...values: unknown[]) => printed.push(values.join(" ")),
+  [LOOP_GUARD_NAME]: (line: number) => loopLines.push(line),
 };
-const lanesUrl = dataUrl(lanesShimSource(["sleep", "print"], KEY));
+const lanesUrl = dataUrl(lanesShimSource(["sleep", "print", LOOP_GUARD_NAME], KEY));
 
 const source = [
   'import { sleep, print } from "lanes";',
@@ -82,5 +85,27 @@ describe("a compiled program, imported as a module", () => {
       expect.stringMatching(/^ {4}at fetchPage \(program\.ts:5:\d+\)$/),
       expect.stringMatching(/^ {4}at main \(program\.ts:10:\d+\)$/),
     ]);
+  });
+
+  it("calls the loop guard from every loop, with the loop's line", async () => {
+    loopLines.length = 0;
+    await failure();
+    expect(loopLines).toEqual([9, 9]);
+  });
+
+  it("maps a column after a guard call on the same line back to what the student wrote", async () => {
+    const looped = ['import { print } from "lanes";', "export default function main(): void {", '  for (let i: number = 0; i < 1; i++) { print(i); throw new RangeError("late"); }', "}"].join("\n");
+    const url = dataUrl(compileProgram(looped, lanesUrl).js);
+    const module = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+    let error: unknown;
+    try {
+      (module.default as () => void)();
+    } catch (caught) {
+      error = caught;
+    }
+    const place = locateInStack((error as Error).stack ?? "", url);
+    if (!place) throw new Error("no frame in the program");
+    const column = (looped.split("\n")[2] ?? "").indexOf("new RangeError") + 1;
+    expect(sourcePosition(looped, place.line, place.column)).toEqual({ line: 3, column });
   });
 });

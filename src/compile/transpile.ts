@@ -4,6 +4,7 @@ import { CompileError, positionOf } from "./compile-error";
 import { findViolation, lanesSpecifiers } from "./import-policy";
 import { exportedNames, hasDefaultExport } from "./module-exports";
 import { originalPosition, type MapPosition } from "./source-map";
+import { guardImport, guardInsertions, unguardedColumn } from "./loop-guard";
 import { isParserError, syntaxErrorAt } from "./syntax-error";
 
 export interface CompiledProgram {
@@ -37,7 +38,14 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
     throw new CompileError(violation.message, place.line, place.column + 1);
   }
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
-  return { js: rewrite(js, lanesSpecifiers(program), JSON.stringify(lanesUrl)), exports: exportedNames(program), hasDefault: true };
+  const url = JSON.stringify(lanesUrl);
+  const edits = [
+    ...lanesSpecifiers(program).map((node) => ({ start: node.start, end: node.end, text: url })),
+    ...guardInsertions(program).map(({ at, text }) => ({ start: at, end: at, text })),
+  ];
+  const guarded = edits.length > 0 && edits.some((e) => e.start === e.end);
+  const linked = applyEdits(js, edits) + (guarded ? `\n${guardImport(url)}\n` : "");
+  return { js: linked, exports: exportedNames(program), hasDefault: true };
 }
 
 /**
@@ -46,7 +54,9 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
  */
 export function sourcePosition(source: string, line: number, column: number): { line: number; column: number } {
   try {
-    const place = toSource(source, false, { line, column: column - 1 });
+    const js = stripTypes(source, false);
+    const unguarded = unguardedColumn(js, guardInsertions(parseOutput(js, source, false)), line, column - 1);
+    const place = toSource(source, false, { line, column: unguarded });
     return { line: place.line, column: place.column + 1 };
   } catch {
     return { line, column }; // not compilable: nothing better to say than what we were given
@@ -91,11 +101,13 @@ function zeroBased(place: { line: number; column: number }): MapPosition {
   return { line: place.line, column: place.column - 1 };
 }
 
-/** Replace string literals by offset, last first, so earlier offsets stay valid. */
-function rewrite(js: string, literals: Node[], replacement: string): string {
-  let out = js;
-  for (const node of [...literals].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, node.start) + replacement + out.slice(node.end);
+/** Replace [start, end) stretches (an empty one inserts), by offset, in one pass. */
+function applyEdits(js: string, edits: { start: number; end: number; text: string }[]): string {
+  let out = "";
+  let from = 0;
+  for (const { start, end, text } of [...edits].sort((a, b) => a.start - b.start)) {
+    out += js.slice(from, start) + text;
+    from = end;
   }
-  return out;
+  return out + js.slice(from);
 }

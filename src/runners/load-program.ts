@@ -1,5 +1,5 @@
 import { CompileError, compileProgram, createModuleUrl, importModule, lanesShimSource, revokeModuleUrl } from "../compile";
-import { RUNTIME_KEY, installRuntime, runtime } from "../runtime";
+import { RUNTIME_KEY, installRuntime, shimmed } from "../runtime";
 import { locateError } from "./locate-error";
 import type { LoadedProgram } from "./runner";
 
@@ -9,7 +9,7 @@ let shimUrl: string | undefined;
 export function lanesUrl(): string {
   if (shimUrl) return shimUrl;
   installRuntime();
-  const url = createModuleUrl(lanesShimSource(Object.keys(runtime), RUNTIME_KEY));
+  const url = createModuleUrl(lanesShimSource(Object.keys(shimmed), RUNTIME_KEY));
   shimUrl = url;
   return url;
 }

@@ -12,8 +12,12 @@ export interface PoolHost {
 
 export interface Host {
   sleep(ms: number): Promise<void>;
-  /** Called between slices of work(): throws if the run has ended, so a long work() stops too. */
-  checkpoint?(): void;
+  /**
+   * Called between slices of work() and now and then from inside loops (the loop guard): throws
+   * if the run has ended, so a long work() or an endless loop stops too. `where.loopLine`: the
+   * line of the loop it was called from, for the message if the run is out of time.
+   */
+  checkpoint?(where?: { loopLine?: number }): void;
   print(text: string): void;
   createPool(workers: number | undefined): PoolHost;
   spawn(fn: TaskFn, args: unknown[]): PromiseLike<unknown>;

@@ -30,9 +30,9 @@ export class PageHost implements Host {
     private readonly schedule: PageSchedule,
   ) {}
 
-  /** Between slices of work() and after a blocking sleep: a run that has ended stops its code here. */
-  checkpoint(): void {
-    if (this.run.checkTime()) throw new RunStopped();
+  /** Between slices of work(), after a blocking sleep, in loops: a run that has ended stops its code here. */
+  checkpoint(where?: { loopLine?: number }): void {
+    if (this.run.checkTime(where?.loopLine)) throw new RunStopped();
   }
 
   sleep(ms: number): Promise<void> {

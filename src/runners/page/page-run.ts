@@ -55,9 +55,14 @@ export class PageRun implements WakeTarget {
     this.deadline = this.t0 + ms;
   }
 
-  /** Stop the run if it is past its time limit. True if the run has ended, for any reason. */
-  checkTime(): boolean {
-    if (!this.#finished && performance.now() >= this.deadline) this.fail({ message: timeLimitMessage(this.runner, this.#limitMs) });
+  /**
+   * Stop the run if it is past its time limit. True if the run has ended, for any reason.
+   * `loopLine`: asked from inside the loop at that line (the loop guard), named in the message.
+   */
+  checkTime(loopLine?: number): boolean {
+    if (!this.#finished && performance.now() >= this.deadline) {
+      this.fail({ message: timeLimitMessage(this.runner, this.#limitMs, loopLine), ...(loopLine ? { line: loopLine } : {}) });
+    }
     return this.#finished !== undefined;
   }
 

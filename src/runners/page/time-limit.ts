@@ -7,13 +7,14 @@ import type { Runner } from "../../trace/run";
  */
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
 
-export function timeLimitMessage(runner: Runner, limitMs: number): string {
+export function timeLimitMessage(runner: Runner, limitMs: number, loopLine?: number): string {
   const seconds = limitMs >= 1000 ? `${+(limitMs / 1000).toFixed(1)} s` : `${limitMs} ms`;
+  const loop = loopLine ? ` It was still in the loop at line ${loopLine}: does that loop ever end?` : "";
   const why =
-    runner === "main"
+    runner === "main" && !loopLine
       ? " Under main, sleep() and work() hold the page's thread, so nothing else can run meanwhile, not even the Stop button: Lanes stops a run that goes on too long."
       : "";
-  return `Stopped at the time limit: the run took longer than ${seconds}.${why} (A lesson can allow more time with timeLimitMs.)`;
+  return `Stopped at the time limit: the run took longer than ${seconds}.${loop}${why} (A lesson can allow more time with timeLimitMs.)`;
 }
 
 /** Thrown into a program's code by sleep() and work() once its run has ended (stopped or out of time). */

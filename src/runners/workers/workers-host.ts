@@ -30,8 +30,8 @@ export class WorkersHost implements Host {
     this.page.print(text);
   }
 
-  checkpoint(): void {
-    this.page.checkpoint(); // main() computing on the page
+  checkpoint(where?: { loopLine?: number }): void {
+    this.page.checkpoint(where); // main() computing on the page
   }
 
   createPool(requested: number | undefined): PoolHost {
