@@ -99,3 +99,18 @@ for (const runner of ["main", "async", "workers"] as const) {
     expect(next?.ok, JSON.stringify(next?.error)).toBe(true);
   });
 }
+
+for (const runner of ["main", "workers"] as const) {
+  test(`${runner}: an endless loop in top-level code (run as the program loads) is stopped too, with its line`, async ({ page }) => {
+    const code = ['import { print } from "lanes";', "let n = 1;", "while (n > 0) n = (n * 7) % 1000;", 'export default function main() { print("never printed"); }'].join("\n");
+    const started = Date.now();
+    const run = await runLimited(page, code, runner, 1500);
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(run.ok).toBe(false);
+    expect(run.error?.message).toMatch(/top-level code ran for more than 1\.5 s as it loaded \(is the loop at line 3 endless\?\)/);
+    expect(run.error?.line).toBe(3);
+    // Workers that began importing it alongside the page are replaced, not left looping.
+    const [next] = await runCode(page, code.replace("n > 0", "n > 5000"), [runner]);
+    expect(texts(next!)).toEqual(["never printed"]);
+  });
+}

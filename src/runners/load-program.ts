@@ -1,9 +1,11 @@
 import { CompileError, compileProgram, createModuleUrl, importModule, lanesShimSource, revokeModuleUrl } from "../compile";
 import { RUNTIME_KEY, installRuntime, shimmed } from "../runtime";
+import { installHost, loadingHost } from "../runtime/host";
 import { locateError } from "./locate-error";
 import type { LoadedProgram } from "./runner";
 
 let shimUrl: string | undefined;
+
 
 /** The URL every compiled program imports in place of "lanes" (in the page and in workers). */
 export function lanesUrl(): string {
@@ -27,12 +29,21 @@ export function compile(source: string): string {
 /**
  * Import a fresh copy of the program for one run (fresh module state, as a new process has).
  * `beforeImport` sees the module URL first, so workers can import it at the same time.
+ * Top-level code may run for `limitMs` (the run's time limit) before it is stopped.
  */
-export async function loadProgram(source: string, beforeImport?: (moduleUrl: string) => void): Promise<LoadedProgram> {
+export async function loadProgram(source: string, limitMs: number, beforeImport?: (moduleUrl: string) => void): Promise<LoadedProgram> {
   const js = compile(source);
   const moduleUrl = createModuleUrl(js);
   beforeImport?.(moduleUrl);
   let exports: Record<string, unknown>;
+  const loadingSince = performance.now();
+  const restoreHost = installHost(
+    loadingHost((where) => {
+      if (performance.now() - loadingSince < limitMs) return;
+      const loop = where?.loopLine ? ` (is the loop at line ${where.loopLine} endless?)` : "";
+      throw new Error(`The program's top-level code ran for more than ${limitMs / 1000} s as it loaded${loop}. Code outside functions runs when the program loads, before main().`);
+    }),
+  );
   try {
     exports = await importModule(moduleUrl);
   } catch (error) {
@@ -40,6 +51,8 @@ export async function loadProgram(source: string, beforeImport?: (moduleUrl: str
     // Top-level code threw while the module loaded: report it where it happened.
     const where = locateError(error, moduleUrl, source);
     throw new CompileError(where.message, where.line, where.column);
+  } finally {
+    restoreHost();
   }
   const main = exports.default;
   if (typeof main !== "function") {

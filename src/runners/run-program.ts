@@ -1,6 +1,7 @@
 import { CompileError } from "../compile/compile-error";
 import { calibration } from "../runtime/work";
 import type { Run, Runner, RunError } from "../trace/run";
+import { DEFAULT_TIME_LIMIT_MS } from "./page/time-limit";
 import type { RunnerImpl, TaskProgress } from "./runner";
 
 // Runners load on first use, so a page that never runs workers never loads the worker pool.
@@ -70,9 +71,15 @@ async function runAll(source: string, runners: readonly Runner[], options: RunPr
 async function runOne(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
   const [impl, { loadProgram, unloadProgram }] = await Promise.all([loaders[runner](), import("./load-program")]);
   let program;
+  let preparedUrl: string | undefined;
   try {
-    program = await loadProgram(source, (moduleUrl) => impl.prepare?.(source, moduleUrl));
+    const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+    program = await loadProgram(source, limitMs, (moduleUrl) => {
+      preparedUrl = moduleUrl;
+      impl.prepare?.(source, moduleUrl);
+    });
   } catch (error) {
+    if (preparedUrl) impl.abandon?.(preparedUrl);
     return failedRun(runner, error instanceof CompileError ? error.toRunError() : { message: String(error) });
   }
   try {

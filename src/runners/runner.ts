@@ -34,5 +34,7 @@ export interface RunnerImpl {
   readonly runner: Runner;
   /** Called with the program's module URL before the page imports it, to get ready alongside. */
   prepare?(source: string, moduleUrl: string): void;
+  /** The program prepared for did not load on the page: undo `prepare` (its top-level code may never end). */
+  abandon?(moduleUrl: string): void;
   run(program: LoadedProgram, options: RunOptions): Promise<Run>;
 }

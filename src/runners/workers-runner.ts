@@ -14,6 +14,9 @@ export const workersRunner: RunnerImpl = {
     fleet.prepare(source);
     fleet.preload(moduleUrl);
   },
+  abandon(moduleUrl) {
+    fleet.discard(moduleUrl);
+  },
   run(program, options) {
     fleet.prepare(program.source);
     let host: WorkersHost | undefined;
@@ -32,6 +35,9 @@ export const workersRunner: RunnerImpl = {
           if (stopped) fleet.replace(pool.slots);
           else fleet.release(pool.slots);
         }
+        // The pool's workers loaded the program, so it loads in a worker; unless the run was
+        // stopped, idle ones still importing it will finish.
+        if (stopped) fleet.discard(program.moduleUrl);
       },
     });
   },

@@ -34,6 +34,14 @@ function notRunning(): never {
   throw new Error("lanes functions work only while a program runs: call them from main() or from a task.");
 }
 
+/**
+ * The host while a program's top-level code runs (as it loads, before main()): lanes functions
+ * are refused as when idle, but loops are guarded, so an endless one there ends too.
+ */
+export function loadingHost(checkpoint: NonNullable<Host["checkpoint"]>): Host {
+  return { ...idle, checkpoint };
+}
+
 let current: Host = idle;
 
 export function host(): Host {

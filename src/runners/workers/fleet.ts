@@ -29,6 +29,18 @@ class Fleet {
     for (const slot of this.#idle) if (slot.alive) slot.preload(moduleUrl);
   }
 
+  /**
+   * Replace the idle workers still importing `moduleUrl` when its run is over (or could not
+   * start): one whose top-level code never ends (an endless loop) would burn a core for good.
+   */
+  discard(moduleUrl: string): void {
+    const stale = this.#idle.filter((slot) => slot.importing === moduleUrl);
+    if (stale.length === 0) return;
+    this.#idle = this.#idle.filter((slot) => !stale.includes(slot));
+    stale.forEach((slot) => slot.terminate());
+    this.warm(stale.length);
+  }
+
   /** Take `count` workers, starting new ones when there are not enough idle. */
   acquire(count: number): WorkerSlot[] {
     this.#idle = this.#idle.filter((slot) => slot.alive);

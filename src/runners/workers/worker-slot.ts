@@ -37,9 +37,16 @@ export class WorkerSlot {
     return Promise.race([send(this.#api), this.#dead]);
   }
 
+  /** The program this worker is importing ahead and has not finished importing. */
+  importing: string | undefined;
+
   /** Start importing a program ahead of `load`; a failure here is reported by `load`. */
   preload(moduleUrl: string): void {
-    this.ready.then(() => this.call((api) => api.preload(moduleUrl))).catch(() => undefined);
+    this.importing = moduleUrl;
+    const done = () => {
+      if (this.importing === moduleUrl) this.importing = undefined;
+    };
+    this.ready.then(() => this.call((api) => api.preload(moduleUrl))).then(done, done);
   }
 
   /** Import a run's copy of the program, unless this worker already has it. */
