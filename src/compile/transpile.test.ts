@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CompileError } from "./compile-error";
-import { MISSING_MAIN, compileProgram, sourcePosition } from "./transpile";
+import { MISSING_MAIN, alignedColumn, compileProgram, sourcePosition } from "./transpile";
 
 const LANES_URL = "blob:http://localhost:4173/lanes-shim-0001";
 const MAIN = "export default async function main() {}";
@@ -188,5 +188,50 @@ describe("sourcePosition", () => {
 
   it("leaves the place alone when the source does not compile", () => {
     expect(sourcePosition("const = ;", 1, 4)).toEqual({ line: 1, column: 4 });
+  });
+
+  it("stays right after a template literal (where sucrase's own source map goes wrong)", () => {
+    const source = [MAIN, "export function label(n: number) { return `chunk ${n}: ${n * 2}`; }", "", "export const y = (z as number) + missing;"].join("\n");
+    const js = compileProgram(source, LANES_URL).js.split("\n")[3] ?? "";
+    const column = js.indexOf("missing") + 1;
+    expect(sourcePosition(source, 4, column)).toEqual({ line: 4, column: columnOf(source, 4, "missing") });
+    expect(sourcePosition(source, 4, 1)).toEqual({ line: 4, column: 1 });
+  });
+});
+
+describe("alignedColumn", () => {
+  it("finds a column of the output in a source line that had types removed", () => {
+    const source = "function f(a: number, b: Map<string, number>) { return a + b.size; }";
+    const output = "function f(a, b) { return a + b.size; }";
+    for (const word of ["f(", "return", "size", "}"]) expect(alignedColumn(output, source, output.indexOf(word))).toBe(source.indexOf(word));
+    expect(alignedColumn(output, source, output.indexOf("b)"))).toBe(source.indexOf("b:"));
+    expect(alignedColumn(output, source, output.length)).toBe(source.length);
+  });
+
+  it("matches what removes the fewest pieces where a removed type repeats a character", () => {
+    const source = "let x: Array<(a) => a> = (a) => a;";
+    const output = "let x = (a) => a;";
+    expect(alignedColumn(output, source, output.indexOf("="))).toBe(source.lastIndexOf("= ("));
+    expect(alignedColumn(output, source, output.indexOf("(a)"))).toBe(source.lastIndexOf("(a)"));
+    expect(alignedColumn(output, source, output.indexOf("x"))).toBe(source.indexOf("x"));
+  });
+
+  it("always lands on the same character, whatever pieces were removed", () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 200; round++) {
+      const source = Array.from({ length: 5 + random(60) }, () => "ab(): ,<>"[random(9)]).join("");
+      let output = "";
+      for (let i = 0; i < source.length; i++) if (random(3) > 0) output += source[i];
+      for (let column = 0; column < output.length; column++) {
+        const at = alignedColumn(output, source, column);
+        expect(at === undefined ? undefined : source[at]).toBe(output[column]);
+      }
+    }
+  });
+
+  it("returns the column itself for an unchanged line, and nothing when text was added", () => {
+    expect(alignedColumn("same line", "same line", 3)).toBe(3);
+    expect(alignedColumn("this.a = a;", "constructor(a)", 2)).toBeUndefined();
   });
 });

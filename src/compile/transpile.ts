@@ -87,10 +87,73 @@ function options(keepUnusedImports: boolean) {
   return { transforms: ["typescript" as const], disableESTransforms: true, production: true, keepUnusedImports };
 }
 
-/** Error path only: compile again with a source map (one segment per token) and follow it. */
+/**
+ * Error path only: where a place in sucrase's output is in the source. Lines never move, and
+ * sucrase only removes text from a line (types), so the output line is the source line with
+ * pieces taken out: matching its characters up finds the column. Sucrase's own source map is
+ * the fallback only: it loses its columns after a template literal (every later segment then
+ * points at one source column).
+ */
 function toSource(source: string, keepUnusedImports: boolean, generated: MapPosition): MapPosition {
-  const { sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
-  return sourceMap ? originalPosition(sourceMap.mappings, generated) : generated;
+  const { code, sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
+  const mapped = sourceMap ? originalPosition(sourceMap.mappings, generated) : generated;
+  const outputLine = code.split("\n")[generated.line - 1];
+  const sourceLine = source.split("\n")[generated.line - 1];
+  if (outputLine === undefined || sourceLine === undefined) return mapped;
+  const column = alignedColumn(outputLine, sourceLine, generated.column);
+  return column === undefined ? mapped : { line: generated.line, column };
+}
+
+/**
+ * Column `column` of `output` in `source`, where `output` is `source` with pieces removed;
+ * undefined if it is not. Of all the ways to match the characters up, the one that removes the
+ * fewest separate pieces wins: sucrase removes whole annotations (`: Map<string, number>`), so
+ * matching a `b` inside `number` instead of the parameter `b` would cost an extra piece.
+ */
+export function alignedColumn(output: string, source: string, column: number): number | undefined {
+  if (output === source) return column;
+  if (column === output.length) return source.length;
+  if (column < 0 || column > output.length) return undefined;
+  const n = output.length;
+  const m = source.length;
+  const width = n + 1;
+  const NONE = 1 << 30;
+  // matched[i·width + j]: fewest removed pieces to match output[0, j) within source[0, i), the
+  // last source character kept; removing[…]: the same, the last source character removed.
+  const matched = new Int32Array((m + 1) * width).fill(NONE);
+  const removing = new Int32Array((m + 1) * width).fill(NONE);
+  matched[0] = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= n; j++) {
+      const here = i * width + j;
+      const kept = matched[here] as number;
+      const gone = removing[here] as number;
+      if (kept === NONE && gone === NONE) continue;
+      const skip = here + width;
+      removing[skip] = Math.min(removing[skip] as number, gone, kept + 1);
+      if (j < n && source[i] === output[j]) matched[skip + 1] = Math.min(matched[skip + 1] as number, kept, gone);
+    }
+  }
+  let i = m;
+  let j = n;
+  let inRemoved = (removing[i * width + j] as number) < (matched[i * width + j] as number);
+  if (Math.min(matched[i * width + j] as number, removing[i * width + j] as number) === NONE) return undefined;
+  while (i > 0) {
+    const here = i * width + j;
+    const back = here - width;
+    if (inRemoved) {
+      // Came from a removal that continues, or one that started here.
+      inRemoved = removing[back] === removing[here];
+      i -= 1;
+      continue;
+    }
+    if (j - 1 === column) return i - 1;
+    const value = matched[here] as number;
+    inRemoved = matched[back - 1] !== value && removing[back - 1] === value;
+    i -= 1;
+    j -= 1;
+  }
+  return undefined;
 }
 
 function startOf(node: Node, text: string): MapPosition {
