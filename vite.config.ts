@@ -10,10 +10,27 @@ const isolation = {
   "Cross-Origin-Embedder-Policy": "require-corp",
 };
 
+// Student code is untrusted: it may run only scripts from this origin and the Blob URLs Lanes
+// makes for it (plus the work() kernel's WebAssembly), and reach no network at all. Served with
+// every file, so workers get it too. Not on the dev server, whose client and React Refresh need
+// an inline script and a WebSocket. public/_headers says the same (a test keeps them equal).
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
 export default defineConfig({
   plugins: [react(), lessonsPlugin()],
   server: { headers: isolation },
-  preview: { headers: isolation },
+  preview: { headers: { ...isolation, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   worker: { format: "es" },
   build: { target: "es2022", chunkSizeWarningLimit: 4096 },
   test: {

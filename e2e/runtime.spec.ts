@@ -229,3 +229,23 @@ test("work(1) costs the same in every run, also inside a loop in a worker (no JI
     for (const m of medians) expect(m, `run ${i + 1}: median work(1) took ${m} ms`).toBeLessThan(2.5);
   }
 });
+
+test("a program cannot reach the network, on the page or in a worker", async ({ page }) => {
+  const code = `
+    import { Pool, print } from "lanes";
+    export async function grab(url: string) {
+      try { await fetch(url); return "reached"; } catch (e) { return \`refused: \${(e as Error).message}\`; }
+    }
+    export default async function main() {
+      print("page:", await grab("https://example.com/"));
+      print("page, same site:", await grab("/"));
+      // Same-site requests too: a fetch of "/" would work anywhere but under Lanes' policy.
+      const [inWorker] = await new Pool({ workers: 1 }).map(grab, ["/"]);
+      print("worker, same site:", inWorker);
+    }`;
+  const [run] = await runCode(page, code, ["workers"]);
+  expect(run!.ok, JSON.stringify(run!.error)).toBe(true);
+  const lines = texts(run!);
+  expect(lines).toHaveLength(3);
+  for (const line of lines) expect(line).toMatch(/: refused: /);
+});

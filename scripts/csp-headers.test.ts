@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY } from "../vite.config";
+
+describe("the Content-Security-Policy", () => {
+  it("is the same in public/_headers (static hosts) as in vite preview (tests, npm run preview)", () => {
+    const headers = readFileSync(new URL("../public/_headers", import.meta.url), "utf8");
+    const line = /^\s*Content-Security-Policy: (.+)$/m.exec(headers)?.[1];
+    expect(line).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it("lets nothing reach the network, and scripts come only from the site and Lanes' Blob URLs", () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' blob: 'wasm-unsafe-eval'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|https?:|\*/);
+  });
+});
