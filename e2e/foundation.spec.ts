@@ -4,9 +4,10 @@ test.describe("the walking skeleton", () => {
   test("home lists the lessons from lessons/*.md", async ({ page }) => {
     await page.goto("/");
     const lessons = page.getByRole("list", { name: "Lessons" }).getByRole("link");
-    await expect(lessons).toHaveCount(2);
+    await expect(lessons).toHaveCount(3);
     await expect(lessons.nth(0)).toContainText("Waiting is not working");
     await expect(lessons.nth(1)).toContainText("Computing needs cores");
+    await expect(lessons.nth(2)).toContainText("Results as they come");
   });
 
   test("a lesson shows its prose before the editor loads, then edits and runs", async ({ page }) => {
