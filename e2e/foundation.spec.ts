@@ -56,3 +56,24 @@ test.describe("the walking skeleton", () => {
     await expect(page.getByRole("list", { name: "Lessons" })).toBeVisible();
   });
 });
+
+test("a program that prints 100,000 lines leaves the page responsive, showing them 500 at a time", async ({ page }) => {
+  await page.goto("/lessons/01-waiting-is-not-working");
+  const playground = page.getByTestId("playground-p1");
+  await editorReady(page, playground);
+  await playground.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText('import { print } from "lanes";\nexport default function main() {\n  for (let i = 0; i < 100000; i++) print("line", i);\n}\n');
+  await pickRunner(playground, "Main thread");
+  const started = Date.now();
+  await playground.getByRole("button", { name: "Run" }).click();
+  await runFinished(page, playground);
+  const output = playground.getByRole("log", { name: "Program output" });
+  await expect(output.locator(".output-lines li")).toHaveCount(500);
+  await expect(output).toContainText("Showing 500 of 100,000 lines.");
+  expect(Date.now() - started).toBeLessThan(10_000); // it took 30 s when every line was an element
+  await output.getByRole("button", { name: "Show 500 more" }).click();
+  await expect(output.locator(".output-lines li")).toHaveCount(1000);
+  await expect(output.locator(".output-lines li").last()).toContainText("line 999");
+  await expect(output).toContainText("Showing 1,000 of 100,000 lines.");
+});

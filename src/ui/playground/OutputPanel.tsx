@@ -1,11 +1,14 @@
+import { useState } from "react";
 import type { Run } from "../../trace/run";
 import type { OutputRef } from "../timeline";
 
-const RUNNER_LABEL = { main: "main thread", async: "async tasks", workers: "workers" } as const;
+/**
+ * Lines shown per run before "Show more": a program printing 100,000 lines made the page render
+ * 400,000 elements and froze it for 30 s. Every line stays in the Run (and on the timeline).
+ */
+export const OUTPUT_PAGE = 500;
 
-function laneLabel(run: Run, laneId: string): string {
-  return run.lanes.find((lane) => lane.id === laneId)?.label ?? laneId;
-}
+const RUNNER_LABEL = { main: "main thread", async: "async tasks", workers: "workers" } as const;
 
 interface OutputPanelProps {
   runs: Run[];
@@ -33,20 +36,7 @@ export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexO
                 {RUNNER_LABEL[run.runner]} <span className="output-wall">{run.wallMs.toFixed(0)} ms</span>
               </h4>
             )}
-            <ol className="output-lines">
-              {run.output.map((line, i) => (until !== null && line.t > until ? null : (
-                <li
-                  key={i}
-                  className={linked?.runIndex === runIndex && linked.outputIndex === i ? "linked" : undefined}
-                  onMouseEnter={() => onHoverLine?.({ runIndex, outputIndex: i })}
-                  onMouseLeave={() => onHoverLine?.(null)}
-                >
-                  <span className="output-time">{line.t.toFixed(1).padStart(7)} ms</span>
-                  <span className="output-lane">{laneLabel(run, line.lane)}</span>
-                  <span className="output-text">{line.text}</span>
-                </li>
-              )))}
-            </ol>
+            <OutputLines run={run} runIndex={runIndex} linked={linked} onHoverLine={onHoverLine} until={until} />
             {run.error && (until === null || until >= run.wallMs) && (
               <p className="output-error" role="alert">
                 {run.error.line !== undefined && (
@@ -63,4 +53,58 @@ export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexO
       })}
     </div>
   );
+}
+
+interface OutputLinesProps {
+  run: Run;
+  runIndex: number;
+  linked?: OutputRef | null;
+  onHoverLine?(ref: OutputRef | null): void;
+  until: number | null;
+}
+
+/** One run's lines (up to the replay time), OUTPUT_PAGE at a time. */
+function OutputLines({ run, runIndex, linked, onHoverLine, until }: OutputLinesProps) {
+  const [limit, setLimit] = useState(OUTPUT_PAGE);
+  const count = until === null ? run.output.length : printedBy(run, until);
+  const labels = new Map(run.lanes.map((lane) => [lane.id, lane.label]));
+  const shown = run.output.slice(0, Math.min(count, limit));
+  return (
+    <>
+      <ol className="output-lines">
+        {shown.map((line, i) => (
+          <li
+            key={i}
+            className={linked?.runIndex === runIndex && linked.outputIndex === i ? "linked" : undefined}
+            onMouseEnter={() => onHoverLine?.({ runIndex, outputIndex: i })}
+            onMouseLeave={() => onHoverLine?.(null)}
+          >
+            <span className="output-time">{line.t.toFixed(1).padStart(7)} ms</span>
+            <span className="output-lane">{labels.get(line.lane) ?? line.lane}</span>
+            <span className="output-text">{line.text}</span>
+          </li>
+        ))}
+      </ol>
+      {count > shown.length && (
+        <p className="output-more">
+          Showing {shown.length.toLocaleString("en-US")} of {count.toLocaleString("en-US")} lines.{" "}
+          <button type="button" onClick={() => setLimit(limit + OUTPUT_PAGE)}>
+            Show {Math.min(OUTPUT_PAGE, count - shown.length).toLocaleString("en-US")} more
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** How many lines were printed by run time `t` (output is in time order). */
+function printedBy(run: Run, t: number): number {
+  let lo = 0;
+  let hi = run.output.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((run.output[mid]?.t ?? Infinity) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
