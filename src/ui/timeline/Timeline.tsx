@@ -83,7 +83,7 @@ export function Timeline({ runs, live = false, playhead = null, highlightOutput 
                 <span className="tl-runner-text">{RUNNER_TEXT[model.run.runner]}</span>
                 {!model.run.ok && <span className="tl-badge tl-badge-failed">failed</span>}
               </h3>
-              {renderSummary && <div className="tl-summary">{renderSummary(model.run, i)}</div>}
+              {renderSummary && <div className="tl-summary">{renderSummary(model.original, i)}</div>}
             </header>
             <canvas
               ref={controller.canvasRef(i)}

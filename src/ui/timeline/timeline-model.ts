@@ -1,6 +1,7 @@
 // Everything the timeline draws for one Run, built once per Run and cached, so re-rendering
 // with the same Run objects costs nothing and a live update rebuilds only the run that grew.
 import type { Lane, Run, TaskInfo } from "../../trace/run";
+import { packTaskLanes } from "./pack-lanes";
 import { buildSpanColumns, collectLanes, type SpanColumns } from "./span-columns";
 import { formatMs } from "./ticks";
 
@@ -14,7 +15,9 @@ export interface OutputColumns {
 }
 
 export interface TimelineModel {
+  /** The run as drawn: `original`, or a copy with its task lanes packed into rows (pack-lanes.ts). */
   run: Run;
+  original: Run;
   lanes: readonly Lane[];
   columns: SpanColumns;
   outputs: OutputColumns;
@@ -35,10 +38,12 @@ function buildOutputs(run: Run, lanes: readonly Lane[]): OutputColumns {
   return { t: Float64Array.from(order, (k) => run.output[k]!.t), source: Uint32Array.from(order), laneStart };
 }
 
-export function buildModel(run: Run): TimelineModel {
+export function buildModel(original: Run): TimelineModel {
+  const run = packTaskLanes(original);
   const lanes = collectLanes(run);
   return {
     run,
+    original,
     lanes,
     columns: buildSpanColumns(run, lanes),
     outputs: buildOutputs(run, lanes),
