@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { LAYOUT } from "../src/ui/timeline/layout";
+import { LAYOUT, sectionHeight } from "../src/ui/timeline/layout";
 import { editorReady, expect, runFinished, test } from "./fixtures";
 
 async function runAllThree(page: Page) {
@@ -134,4 +134,24 @@ test("main freezes the page and workers do not; replay reveals output as the pla
   expect(await lines.count()).toBeLessThan(all);
   await playground.getByRole("button", { name: "Stop replay" }).click();
   await expect(lines).toHaveCount(all);
+});
+
+test("thousands of async tasks are drawn as rows of the pool, not a lane each", async ({ page }) => {
+  await page.goto("/lessons/01-waiting-is-not-working");
+  const playground = page.getByTestId("playground-p1");
+  await editorReady(page, playground);
+  await playground.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(
+    'import { Pool, sleep } from "lanes";\nexport async function t(n: number) { await sleep(1); return n; }\nexport default async function main() {\n  await new Pool({ workers: 20 }).map(t, Array.from({ length: 3000 }, (_, i) => i));\n}\n',
+  );
+  await playground.locator(".runner-picker").getByText("Async", { exact: true }).click();
+  await playground.getByRole("button", { name: "Run" }).click();
+  await runFinished(page, playground);
+  const canvas = playground.locator(".tl-section canvas").last();
+  const height = await canvas.evaluate((c: HTMLCanvasElement) => c.getBoundingClientRect().height);
+  // main(), the page thread and 20 rows (a pool of 20 runs at most 20 at once), where a lane
+  // per task would be 3,002 lanes, about 78,000 px.
+  expect(height).toBeGreaterThanOrEqual(sectionHeight(22));
+  expect(height).toBeLessThanOrEqual(sectionHeight(26));
 });
