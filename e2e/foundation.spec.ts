@@ -77,3 +77,17 @@ test("a program that prints 100,000 lines leaves the page responsive, showing th
   await expect(output.locator(".output-lines li").last()).toContainText("line 999");
   await expect(output).toContainText("Showing 1,000 of 100,000 lines.");
 });
+
+test("a very long output line is shown cut, saying how much is left out", async ({ page }) => {
+  await page.goto("/lessons/01-waiting-is-not-working");
+  const playground = page.getByTestId("playground-p1");
+  await editorReady(page, playground);
+  await playground.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText('import { print } from "lanes";\nexport default function main() {\n  print("x".repeat(50000));\n}\n');
+  await pickRunner(playground, "Main thread");
+  await playground.getByRole("button", { name: "Run" }).click();
+  await runFinished(page, playground);
+  const text = playground.getByRole("log", { name: "Program output" }).locator(".output-text").first();
+  await expect(text).toHaveText(`${"x".repeat(10000)}… (40,000 more characters)`);
+});
