@@ -39,12 +39,12 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   }
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);
+  const guards = guardInsertions(program);
   const edits = [
     ...lanesSpecifiers(program).map((node) => ({ start: node.start, end: node.end, text: url })),
-    ...guardInsertions(program).map(({ at, text }) => ({ start: at, end: at, text })),
+    ...guards.map(({ at, text }) => ({ start: at, end: at, text })),
   ];
-  const guarded = edits.length > 0 && edits.some((e) => e.start === e.end);
-  const linked = applyEdits(js, edits) + (guarded ? `\n${guardImport(url)}\n` : "");
+  const linked = applyEdits(js, edits) + (guards.length > 0 ? `\n${guardImport(url)}\n` : "");
   return { js: linked, exports: exportedNames(program), hasDefault: true };
 }
 
@@ -96,12 +96,11 @@ function options(keepUnusedImports: boolean) {
  */
 function toSource(source: string, keepUnusedImports: boolean, generated: MapPosition): MapPosition {
   const { code, sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
-  const mapped = sourceMap ? originalPosition(sourceMap.mappings, generated) : generated;
   const outputLine = code.split("\n")[generated.line - 1];
   const sourceLine = source.split("\n")[generated.line - 1];
-  if (outputLine === undefined || sourceLine === undefined) return mapped;
-  const column = alignedColumn(outputLine, sourceLine, generated.column);
-  return column === undefined ? mapped : { line: generated.line, column };
+  const column = outputLine === undefined || sourceLine === undefined ? undefined : alignedColumn(outputLine, sourceLine, generated.column);
+  if (column !== undefined) return { line: generated.line, column };
+  return sourceMap ? originalPosition(sourceMap.mappings, generated) : generated;
 }
 
 /**

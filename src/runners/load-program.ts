@@ -6,7 +6,6 @@ import type { LoadedProgram } from "./runner";
 
 let shimUrl: string | undefined;
 
-
 /** The URL every compiled program imports in place of "lanes" (in the page and in workers). */
 export function lanesUrl(): string {
   if (shimUrl) return shimUrl;

@@ -26,8 +26,6 @@ export class PageRun implements WakeTarget {
   /** Extra work the run is waiting for that the wake queue cannot see (timers, workers). */
   pending = 0;
   aborted = false;
-  /** performance.now() at which the run is stopped for taking too long. */
-  deadline = Infinity;
   #limitMs = Infinity;
 
   constructor(
@@ -49,10 +47,14 @@ export class PageRun implements WakeTarget {
     return performance.now() - this.t0;
   }
 
-  /** The run may take `ms` from now (from main()'s call) before it is stopped. */
+  /** The run may take `ms` from main()'s call before it is stopped. */
   limitTo(ms: number): void {
     this.#limitMs = ms;
-    this.deadline = this.t0 + ms;
+  }
+
+  /** performance.now() at which the run is stopped for taking too long. */
+  get deadline(): number {
+    return this.t0 + this.#limitMs;
   }
 
   /**

@@ -17,7 +17,7 @@ export function timeLimitMessage(runner: Runner, limitMs: number, loopLine?: num
   return `Stopped at the time limit: the run took longer than ${seconds}.${loop}${why} (A lesson can allow more time with timeLimitMs.)`;
 }
 
-/** Thrown into a program's code by sleep() and work() once its run has ended (stopped or out of time). */
+/** Thrown into a program's code at a checkpoint (sleep, work, the loop guard) once its run has ended. */
 export class RunStopped extends Error {
   constructor() {
     super("This run has been stopped.");

@@ -9,6 +9,8 @@ import type { EventsMessage, InitReply, WorkerApi } from "./protocol";
 export class WorkerSlot {
   readonly ready: Promise<InitReply>;
   alive = true;
+  /** The program this worker is importing ahead and has not finished importing. */
+  importing: string | undefined;
   /** Where this worker's streamed trace events go while a run uses it. */
   onEvents: ((batch: TraceBatch) => void) | null = null;
   readonly #worker: Worker;
@@ -36,9 +38,6 @@ export class WorkerSlot {
     if (!this.alive) return this.#dead;
     return Promise.race([send(this.#api), this.#dead]);
   }
-
-  /** The program this worker is importing ahead and has not finished importing. */
-  importing: string | undefined;
 
   /** Start importing a program ahead of `load`; a failure here is reported by `load`. */
   preload(moduleUrl: string): void {
