@@ -29,6 +29,13 @@ export async function editorReady(page: Page, playground = page.getByTestId("pla
   await expect(playground.locator(".monaco-editor .view-lines")).toBeVisible();
 }
 
+/** Replace a playground's program by typing into its editor, as a student would. */
+export async function typeProgram(page: Page, playground: Locator, code: string) {
+  await playground.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(code);
+}
+
 /** Wait until a playground's run has finished. */
 export async function runFinished(page: Page, playground = page.getByTestId("playground-p1")) {
   await expect(playground).toHaveAttribute("data-state", "idle", { timeout: 30_000 });

@@ -1,4 +1,5 @@
-import { editorReady, expect, pickRunner, runFinished, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { editorReady, expect, pickRunner, runFinished, test, typeProgram } from "./fixtures";
 
 test.describe("the walking skeleton", () => {
   test("home lists the lessons from lessons/*.md", async ({ page }) => {
@@ -20,9 +21,7 @@ test.describe("the walking skeleton", () => {
     const playground = page.getByTestId("playground-p1");
     await editorReady(page, playground);
     // Replace the program through the editor: what runs must be what was typed.
-    await playground.locator(".monaco-editor .view-lines").click();
-    await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.insertText('import { print } from "lanes";\nexport default function main() {\n  print("typed by a student");\n}\n');
+    await typeProgram(page, playground, 'import { print } from "lanes";\nexport default function main() {\n  print("typed by a student");\n}\n');
     await expect(playground.locator(".monaco-editor .view-lines")).toContainText("typed by a student");
 
     await pickRunner(playground, "Main thread");
@@ -57,17 +56,21 @@ test.describe("the walking skeleton", () => {
   });
 });
 
-test("a program that prints 100,000 lines leaves the page responsive, showing them 500 at a time", async ({ page }) => {
+/** Type `code` into lesson 1's first playground and run it under main. */
+async function runUnderMain(page: Page, code: string) {
   await page.goto("/lessons/01-waiting-is-not-working");
   const playground = page.getByTestId("playground-p1");
   await editorReady(page, playground);
-  await playground.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText('import { print } from "lanes";\nexport default function main() {\n  for (let i = 0; i < 100000; i++) print("line", i);\n}\n');
+  await typeProgram(page, playground, code);
   await pickRunner(playground, "Main thread");
-  const started = Date.now();
   await playground.getByRole("button", { name: "Run" }).click();
   await runFinished(page, playground);
+  return playground;
+}
+
+test("a program that prints 100,000 lines leaves the page responsive, showing them 500 at a time", async ({ page }) => {
+  const started = Date.now();
+  const playground = await runUnderMain(page, 'import { print } from "lanes";\nexport default function main() {\n  for (let i = 0; i < 100000; i++) print("line", i);\n}\n');
   const output = playground.getByRole("log", { name: "Program output" });
   await expect(output.locator(".output-lines li")).toHaveCount(500);
   await expect(output).toContainText("Showing 500 of 100,000 lines.");
@@ -79,15 +82,7 @@ test("a program that prints 100,000 lines leaves the page responsive, showing th
 });
 
 test("a very long output line is shown cut, saying how much is left out", async ({ page }) => {
-  await page.goto("/lessons/01-waiting-is-not-working");
-  const playground = page.getByTestId("playground-p1");
-  await editorReady(page, playground);
-  await playground.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText('import { print } from "lanes";\nexport default function main() {\n  print("x".repeat(50000));\n}\n');
-  await pickRunner(playground, "Main thread");
-  await playground.getByRole("button", { name: "Run" }).click();
-  await runFinished(page, playground);
+  const playground = await runUnderMain(page, 'import { print } from "lanes";\nexport default function main() {\n  print("x".repeat(50000));\n}\n');
   const text = playground.getByRole("log", { name: "Program output" }).locator(".output-text").first();
   await expect(text).toHaveText(`${"x".repeat(10000)}… (40,000 more characters)`);
 });

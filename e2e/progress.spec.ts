@@ -1,13 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { editorReady, expect, pickRunner, runFinished, test } from "./fixtures";
+import { editorReady, expect, pickRunner, runFinished, test, typeProgram } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 async function replaceCode(page: Page, playgroundId: string, code: string) {
   const playground = page.getByTestId(`playground-${playgroundId}`);
   await editorReady(page, playground);
-  await playground.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(code);
+  await typeProgram(page, playground, code);
   return playground;
 }
 

@@ -1,4 +1,4 @@
-import { editorReady, expect, pickRunner, runFinished, test } from "./fixtures";
+import { editorReady, expect, pickRunner, runFinished, test, typeProgram } from "./fixtures";
 import { runCode } from "./lanes";
 
 const LONG = `import { Pool, print, sleep } from "lanes";
@@ -16,9 +16,7 @@ for (const runner of ["Workers", "Async"] as const) {
     await page.goto("/lessons/01-waiting-is-not-working");
     const playground = page.getByTestId("playground-p1");
     await editorReady(page, playground);
-    await playground.locator(".monaco-editor .view-lines").click();
-    await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.insertText(LONG);
+    await typeProgram(page, playground, LONG);
     await pickRunner(playground, runner);
     await playground.getByRole("button", { name: "Run" }).click();
     await expect(playground.getByRole("log", { name: "Program output" })).toContainText("started");

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { LAYOUT, sectionHeight } from "../src/ui/timeline/layout";
-import { editorReady, expect, runFinished, test } from "./fixtures";
+import { editorReady, expect, pickRunner, runFinished, test, typeProgram } from "./fixtures";
 
 async function runAllThree(page: Page) {
   await page.goto("/lessons/01-waiting-is-not-working");
@@ -140,12 +140,12 @@ test("thousands of async tasks are drawn as rows of the pool, not a lane each", 
   await page.goto("/lessons/01-waiting-is-not-working");
   const playground = page.getByTestId("playground-p1");
   await editorReady(page, playground);
-  await playground.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(
+  await typeProgram(
+    page,
+    playground,
     'import { Pool, sleep } from "lanes";\nexport async function t(n: number) { await sleep(1); return n; }\nexport default async function main() {\n  await new Pool({ workers: 20 }).map(t, Array.from({ length: 3000 }, (_, i) => i));\n}\n',
   );
-  await playground.locator(".runner-picker").getByText("Async", { exact: true }).click();
+  await pickRunner(playground, "Async");
   await playground.getByRole("button", { name: "Run" }).click();
   await runFinished(page, playground);
   const canvas = playground.locator(".tl-section canvas").last();
