@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium-path.mjs";
 
-const PORT = 4173;
+// LANES_E2E_PORT lets several checkouts test side by side without sharing a server.
+const PORT = Number(process.env.LANES_E2E_PORT ?? 4173);
 
 // E2E runs against `vite build` + `vite preview`: what is tested is what ships.
 export default defineConfig({
