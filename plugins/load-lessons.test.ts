@@ -9,7 +9,7 @@ const problemOf = (name: string) => broken.problems.filter((p) => p.file.endsWit
 
 describe("loadLessons on the broken fixtures", () => {
   it("names an unknown field and the field meant", () => {
-    expect(problemOf("01-unknown-field.md")).toEqual(['5:1 Unknown frontmatter field "runner". Did you mean "runners"? Use one of: title, summary, order, runners, level, tags, timeLimitMs.']);
+    expect(problemOf("01-unknown-field.md")).toEqual(['5:1 Unknown frontmatter field "runner". Did you mean "runners"? Use one of: title, summary, order, runners, level, minutes, tags, timeLimitMs.']);
   });
 
   it("names a field of the wrong type and what it is for", () => {
