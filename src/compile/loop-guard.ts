@@ -36,7 +36,7 @@ export function guardInsertions(program: Program): Insertion[] {
 }
 
 /** Every node of an ESTree, parents first (acorn's nodes hold children in plain properties). */
-function forEachNode(node: Node, visit: (node: Node) => void): void {
+export function forEachNode(node: Node, visit: (node: Node) => void): void {
   visit(node);
   for (const value of Object.values(node) as unknown[]) {
     if (Array.isArray(value)) {
@@ -49,9 +49,9 @@ function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }
 
-/** The import that links the guard. Imports are hoisted: one at the very end moves no line. */
-export function guardImport(lanesUrlLiteral: string): string {
-  return `import { ${LOOP_GUARD_NAME} } from ${lanesUrlLiteral};`;
+/** The import that links the guard (and other `names`). Imports are hoisted: one at the very end moves no line. */
+export function guardImport(lanesUrlLiteral: string, names: readonly string[] = [LOOP_GUARD_NAME]): string {
+  return `import { ${names.join(", ")} } from ${lanesUrlLiteral};`;
 }
 
 /**
