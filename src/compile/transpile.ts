@@ -4,9 +4,9 @@ import { CompileError, positionOf } from "./compile-error";
 import { findViolation, lanesSpecifiers } from "./import-policy";
 import { exportedNames, hasDefaultExport } from "./module-exports";
 import { originalPosition, type MapPosition } from "./source-map";
-import { AWAIT_SITE_NAMES, awaitInsertions, orderInsertions } from "./await-sites";
+import { AWAIT_SITE_NAMES, compilerInsertions } from "./await-sites";
 import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
-import { guardImport, guardInsertions, unguardedColumn, type Insertion } from "./loop-guard";
+import { guardImport, unguardedColumn, type Insertion } from "./loop-guard";
 import { isParserError, syntaxErrorAt } from "./syntax-error";
 
 export interface CompiledProgram {
@@ -43,14 +43,12 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   }
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);
-  const guards = guardInsertions(program);
-  const sites = awaitInsertions(program);
-  const insertions = orderInsertions([guards, sites]);
+  const { insertions, guards, sites } = compilerInsertions(program);
   const edits = [
     ...lanesSpecifiers(program).map((node) => ({ start: node.start, end: node.end, text: url })),
     ...insertions.map(({ at, text }) => ({ start: at, end: at, text })),
   ];
-  const names = [...(guards.length > 0 ? [LOOP_GUARD_NAME] : []), ...(sites.length > 0 ? AWAIT_SITE_NAMES : [])];
+  const names = [...(guards ? [LOOP_GUARD_NAME] : []), ...(sites ? AWAIT_SITE_NAMES : [])];
   const linked = applyEdits(js, edits) + (names.length > 0 ? `\n${guardImport(url, names)}\n` : "");
   return { js: linked, exports: exportedNames(program), hasDefault: true, lineMap: new LineMap(source, js, insertions) };
 }
@@ -62,7 +60,7 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
  * every place asked for is remembered (a thousand tasks failing at one throw ask one place).
  */
 export class LineMap {
-  #mapped: { code: string; mappings: string | undefined } | undefined;
+  #mapped: MappedOutput | undefined;
   #places = new Map<string, { line: number; column: number }>();
 
   constructor(
@@ -100,7 +98,7 @@ export function sourcePosition(source: string, line: number, column: number): { 
   try {
     const js = stripTypes(source, false);
     const program = parseOutput(js, source, false);
-    map = new LineMap(source, js, orderInsertions([guardInsertions(program), awaitInsertions(program)]));
+    map = new LineMap(source, js, compilerInsertions(program).insertions);
   } catch {
     return { line, column }; // not compilable: nothing better to say than what we were given
   }
@@ -139,17 +137,24 @@ function options(keepUnusedImports: boolean) {
  * points at one source column).
  */
 function toSource(source: string, keepUnusedImports: boolean, generated: MapPosition, mapped = mappedOutput(source, keepUnusedImports)): MapPosition {
-  const { code, mappings } = mapped;
-  const outputLine = code.split("\n")[generated.line - 1];
-  const sourceLine = source.split("\n")[generated.line - 1];
+  const { lines, sourceLines, mappings } = mapped;
+  const outputLine = lines[generated.line - 1];
+  const sourceLine = sourceLines[generated.line - 1];
   const column = outputLine === undefined || sourceLine === undefined ? undefined : alignedColumn(outputLine, sourceLine, generated.column);
   if (column !== undefined) return { line: generated.line, column };
   return mappings !== undefined ? originalPosition(mappings, generated) : generated;
 }
 
-function mappedOutput(source: string, keepUnusedImports: boolean): { code: string; mappings: string | undefined } {
+interface MappedOutput {
+  /** sucrase's output, by line */
+  lines: string[];
+  sourceLines: string[];
+  mappings: string | undefined;
+}
+
+function mappedOutput(source: string, keepUnusedImports: boolean): MappedOutput {
   const { code, sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
-  return { code, mappings: sourceMap?.mappings };
+  return { lines: code.split("\n"), sourceLines: source.split("\n"), mappings: sourceMap?.mappings };
 }
 
 /**

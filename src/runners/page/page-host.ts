@@ -83,11 +83,10 @@ export class PageHost implements Host {
       map: (fn, items) => {
         open();
         // Every item's failure is the map's: it is observed when the map's result is asked for.
-        let all: Future<unknown[]> | undefined;
-        const jobs = items.map((item) => this.#submit(executor, fn, [item], () => all?.observed ?? false));
+        const jobs = items.map((item) => this.#submit(executor, fn, [item], () => all.observed));
         // The first failure rejects the map at once and cancels the items not started
         // (those running finish), as `executor.map` does.
-        all = allInOrder(
+        const all = allInOrder(
           this.run,
           jobs.map((job) => job.future),
           () => jobs.forEach((job) => job.cancel()),

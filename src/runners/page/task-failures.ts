@@ -10,6 +10,8 @@ export interface TaskFailure {
   /** Run time of the failure: an unobserved one is reported at that moment, as a thread's excepthook prints. */
   t: number;
   where: RunError;
+  /** False when the task did not raise it (its worker was lost): then no "raised in" part. */
+  own?: boolean;
   /** Whether the program ever asked for this task's result (its future, or its map's). */
   observed(): boolean;
 }
@@ -45,8 +47,9 @@ export class TaskFailures {
     if (!failure) return locate(error);
     const at = failure.where.line !== undefined ? ` at line ${failure.where.line}` : "";
     const line = arrivalLine(error);
-    const arrived = line !== undefined ? `; it reached main() at line ${line}, where nothing caught it` : "; nothing in main() caught it";
-    return { ...failure.where, message: `${failure.where.message}\n(raised in task ${failure.label}${at}${arrived})` };
+    const arrived = line !== undefined ? `it reached main() at line ${line}, where nothing caught it` : "nothing in main() caught it";
+    const raised = failure.own === false ? "" : `raised in task ${failure.label}${at}; `;
+    return { ...failure.where, message: `${failure.where.message}\n(${raised}${arrived})` };
   }
 
   /** The failures nobody asked about, for their "Exception in task" lines. */

@@ -71,7 +71,9 @@ export class RemotePool {
     const running = stopped.task ?? (first ? String(first.group.first + first.from) : undefined);
     const piece = pieces.find((p) => String(p.group.first + p.from) === running) ?? first;
     const detail = imported ? placed(this.run.locate(stopped.cause)) : stopped.message;
-    const worker = `Worker ${index + 1} of the pool (${this.lanes[index] ?? "worker"})`;
+    const lane = this.lanes[index];
+    const worker = lane ? lane.replace(":", " ") : "a worker";
+    if (lane && running) this.run.recorder.leave(this.run.now(), lane, running); // it ran until now
     const error = workerLostError(imported ? "import" : stopped.how, worker, imported || !piece ? undefined : taskName(piece), detail);
     this.#broken ??= error;
     this.#brokenLane ??= this.lanes[index];

@@ -18,6 +18,7 @@ installHost(host);
 // self.close() ends a worker silently: the page would wait for replies forever. Say so first.
 const closeWorker = self.close.bind(self);
 self.close = () => {
+  if (host.task !== "") failed(new Error("self.close()")); // its last stretch is drawn as failed
   const batch = events.take(); // what the task did until now, so its span is drawn
   if (batch) self.postMessage({ lanesEvents: batch } satisfies EventsMessage, { transfer: batchTransfer(batch) });
   self.postMessage({ lanesClosed: { task: host.task } } satisfies ClosedMessage);

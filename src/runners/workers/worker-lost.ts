@@ -20,8 +20,10 @@ export class WorkerStopped extends Error {
   }
 }
 
-const CONSEQUENCE =
-  "As in Python, whose pool is then broken (BrokenProcessPool), the tasks not finished in this pool fail with this error; Lanes starts a fresh worker for the next run.";
+const CONSEQUENCE = "The pool is broken, as Python's is (BrokenProcessPool): its tasks not finished fail too. The next run gets a fresh worker.";
+
+/** The name of the error a broken pool's tasks fail with: not any task's own error. */
+export const BROKEN_POOL = "BrokenPool";
 
 /** The error every pending task of a broken pool fails with. */
 export function workerLostError(how: LostHow, worker: string, task: string | undefined, detail: string): Error {
@@ -31,8 +33,8 @@ export function workerLostError(how: LostHow, worker: string, task: string | und
       ? `${worker} closed itself (self.close())${during}.`
       : how === "crashed"
         ? `${worker} crashed${during}: ${detail}.`
-        : `${worker} could not import the program: ${detail}. Each worker imports your program afresh, so its top-level code (outside functions) runs in every worker too, where there is no window or document; as Python's process pools re-import the main module.`;
+        : `${worker} could not import the program: ${detail}. Each worker imports your program afresh (as Python's process pools re-import the main module), so its top-level code, outside functions, runs in every worker too, where there is no window or document.`;
   const error = new Error(`${what} ${CONSEQUENCE}`);
-  error.name = how === "import" ? "WorkerImportError" : "WorkerLost";
+  error.name = BROKEN_POOL;
   return error;
 }

@@ -9,6 +9,7 @@ import { exportNameOf } from "./export-name";
 import { fleet } from "./fleet";
 import { RemotePool } from "./remote-pool";
 import type { TaskGroup } from "./task-queue";
+import { BROKEN_POOL } from "./worker-lost";
 
 /** The lanes host of a workers run: main() on the page, every task in a Web Worker. */
 export class WorkersHost implements Host {
@@ -137,7 +138,8 @@ export class WorkersHost implements Host {
           const task = String(first + index);
           const where = run.locate(value);
           run.recorder.failTask(task, where);
-          run.taskFailed({ task, lane: lane ?? "main", label: `${fn}(${args(index)})`, t: run.now(), where, observed }, value);
+          const own = !(value instanceof Error && value.name === BROKEN_POOL);
+          run.taskFailed({ task, lane: lane ?? "main", label: `${fn}(${args(index)})`, t: run.now(), where, observed, own }, value);
         }
         settled(index, ok, value);
         run.taskEnded();
