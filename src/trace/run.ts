@@ -74,4 +74,6 @@ export interface Run {
   tasks?: TaskInfo[];
   /** Extension: frames of the page during the run (absent where it could not be measured). */
   frames?: FrameReport;
+  /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
+  notes?: string[];
 }
