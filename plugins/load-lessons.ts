@@ -6,6 +6,7 @@ import { join, relative } from "node:path";
 import { compileLesson } from "../src/lessons/compile-lesson.ts";
 import type { Lesson } from "../src/lessons/lesson-model.ts";
 import type { LessonProblem } from "../src/lessons/problems.ts";
+import { proseWarnings } from "./prose-warnings.ts";
 import { transpileCheck, typecheckUnits, type TypecheckUnit } from "./typecheck-lessons.ts";
 
 export interface LoadedLesson {
@@ -43,9 +44,10 @@ export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLesso
   const problems: LessonProblem[] = [];
   for (const path of lessonFiles(dir)) {
     const file = relative(root, path).replace(/\\/g, "/");
-    const compiled = compileLesson(file, readFileSync(path, "utf8"), { transpileCheck });
+    const source = readFileSync(path, "utf8");
+    const compiled = compileLesson(file, source, { transpileCheck });
     lessons.push({ file, path, lesson: compiled.lesson });
-    problems.push(...compiled.problems);
+    problems.push(...compiled.problems, ...proseWarnings(file, source));
   }
   if (options.typecheck !== false) problems.push(...typecheckUnits(lessons.flatMap(unitsOf)));
   lessons.sort((a, b) => a.lesson.meta.order - b.lesson.meta.order || a.lesson.meta.title.localeCompare(b.lesson.meta.title));

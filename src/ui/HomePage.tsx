@@ -1,4 +1,4 @@
-import type { Lesson } from "../lessons/lesson-model";
+import type { LessonSummary } from "../lessons/lesson-model";
 import { blockKey } from "../store/progress-schema";
 import { Link } from "./Link";
 import { ProgressFiles } from "./ProgressFiles";
@@ -6,9 +6,9 @@ import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
 import { useProgress } from "./use-progress";
 
-function LessonMark({ lesson }: { lesson: Lesson }) {
-  const exercises = lesson.playgrounds.filter((p) => p.exercise);
-  const passed = useProgress((state) => exercises.filter((p) => state.blocks[blockKey(lesson.meta.slug, p.id)]?.passedAt !== undefined).length);
+function LessonMark({ lesson }: { lesson: LessonSummary }) {
+  const { exercises } = lesson;
+  const passed = useProgress((state) => exercises.filter((id) => state.blocks[blockKey(lesson.meta.slug, id)]?.passedAt !== undefined).length);
   const visited = useProgress((state) => state.visited[lesson.meta.slug] !== undefined);
   if (exercises.length > 0) {
     const done = passed === exercises.length;
@@ -22,7 +22,7 @@ function LessonMark({ lesson }: { lesson: Lesson }) {
   return visited ? <span className="lesson-mark" aria-label="visited">visited</span> : null;
 }
 
-export function HomePage({ lessons }: { lessons: Lesson[] }) {
+export function HomePage({ lessons }: { lessons: LessonSummary[] }) {
   return (
     <main className="home">
       <header className="home-intro">

@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from "react";
-import type { Lesson } from "../lessons/lesson-model";
+import { useEffect } from "react";
+import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
 import { progressStore } from "../store/progress-store";
 import { Link } from "./Link";
 import { Playground } from "./playground/Playground";
@@ -8,18 +8,13 @@ import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
 
 interface LessonPageProps {
-  lesson: Lesson;
-  previous?: Lesson;
-  next?: Lesson;
+  lesson: RenderedLesson;
+  previous?: LessonSummary;
+  next?: LessonSummary;
 }
 
 export function LessonPage({ lesson, previous, next }: LessonPageProps) {
   const { meta, sections, headings } = lesson;
-  const slugFor = useMemo(() => {
-    const byText = new Map<string, string>();
-    for (const h of headings) if (!byText.has(h.text)) byText.set(h.text, h.slug);
-    return (text: string) => byText.get(text.trim()) ?? "";
-  }, [headings]);
 
   useEffect(() => {
     progressStore().getState().visit(meta.slug);
@@ -53,7 +48,7 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
       {sections.map((section, i) => (
         <section key={section.playground?.id ?? `prose-${i}`} className={section.playground ? "step with-playground" : "step"}>
           <div className="step-before">
-            <Prose markdown={section.before} slugFor={slugFor} />
+            <Prose html={section.beforeHtml} />
           </div>
           {section.playground && (
             <div className="step-playground" id={`playground-${section.playground.id}`}>
@@ -61,14 +56,14 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
             </div>
           )}
           <div className="step-after">
-            {section.playground?.predict && section.after.trim() ? (
+            {section.playground?.predict && section.afterHtml ? (
               // Predict, then watch: the explanation would give the answer away, so it waits.
               <details className="reveal">
                 <summary>What happened, and why (open it after your run)</summary>
-                <Prose markdown={section.after} slugFor={slugFor} />
+                <Prose html={section.afterHtml} />
               </details>
             ) : (
-              <Prose markdown={section.after} slugFor={slugFor} />
+              <Prose html={section.afterHtml} />
             )}
           </div>
         </section>
