@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor";
+import type { monaco } from "./monaco-setup";
 
-type MonacoModule = typeof Monaco;
+// What monaco-setup loads: the editor API and the TypeScript service, not all of "monaco-editor".
+type MonacoModule = typeof monaco;
 
 export interface CodeEditorProps {
   /** Unique per playground: names the editor model so types and undo history stay apart. */
