@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
 import { monacoLibsPlugin } from "./plugins/monaco-libs-plugin.ts";
+import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
 
 // Cross-origin isolation gives SharedArrayBuffer, Atomics.wait in workers and
 // 5 µs timers: the runtime needs all three. Every asset must be same-origin.
@@ -29,7 +30,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 export default defineConfig({
-  plugins: [react(), lessonsPlugin()],
+  plugins: [react(), lessonsPlugin(), prerenderPlugin()],
   server: { headers: isolation },
   preview: { headers: { ...isolation, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   // Workers are bundled with their own plugin list: the TypeScript worker needs the lib pruning.

@@ -13,6 +13,8 @@ import { renderLesson, summaryOf } from "./render-lesson.ts";
 
 export const VIRTUAL_ID = "virtual:lanes/lessons";
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** Every rendered lesson at once, for the build's prerender in Node (no page imports it). */
+export const ALL_LESSONS_ID = "virtual:lanes/all-lessons";
 /** Followed by the lesson's slug, URI-encoded. */
 export const LESSON_ID_PREFIX = "virtual:lanes/lesson/";
 const RESOLVED_LESSON_PREFIX = `\0${LESSON_ID_PREFIX}`;
@@ -20,6 +22,8 @@ const RESOLVED_LESSON_PREFIX = `\0${LESSON_ID_PREFIX}`;
 export interface LessonsPluginOptions {
   /** Directory of the lesson files, relative to the Vite root: default `$LANES_LESSONS_DIR`, else `lessons`. */
   dir?: string;
+  /** Type-check the lessons' code (default true); the prerender, after the client build has, skips it. */
+  typecheck?: boolean;
 }
 
 export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
@@ -39,21 +43,26 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     },
     resolveId(id) {
       if (id === VIRTUAL_ID) return RESOLVED_ID;
+      if (id === ALL_LESSONS_ID) return `\0${ALL_LESSONS_ID}`;
       if (id.startsWith(LESSON_ID_PREFIX)) return `\0${id}`;
       return undefined;
     },
     load(id) {
       if (id === RESOLVED_ID) {
-        loaded = loadLessons(dir, { root });
+        loaded = loadLessons(dir, { root, typecheck: options.typecheck });
         const { lessons, problems } = loaded;
         for (const { path } of lessons) this.addWatchFile(path);
         for (const p of problems.filter((p) => p.severity === "warning")) this.warn(formatProblem(p));
         if (hasErrors(problems)) throw lessonsError(problems, root);
         return catalogModule(lessons.map((l) => l.lesson));
       }
+      if (id === `\0${ALL_LESSONS_ID}`) {
+        loaded ??= loadLessons(dir, { root, typecheck: options.typecheck });
+        return `export default ${JSON.stringify(loaded.lessons.map((l) => renderLesson(l.lesson)))};\n`;
+      }
       if (id.startsWith(RESOLVED_LESSON_PREFIX)) {
         const slug = decodeURIComponent(id.slice(RESOLVED_LESSON_PREFIX.length));
-        loaded ??= loadLessons(dir, { root });
+        loaded ??= loadLessons(dir, { root, typecheck: options.typecheck });
         const found = loaded.lessons.find((l) => l.lesson.meta.slug === slug);
         if (!found) throw new Error(`There is no lesson "${slug}" in ${wanted}/.`);
         this.addWatchFile(found.path);

@@ -9,3 +9,10 @@ declare module "virtual:lanes/lessons" {
   export const loaders: Record<string, () => Promise<{ default: import("./lesson-model.ts").RenderedLesson }>>;
   /* eslint-enable @typescript-eslint/consistent-type-imports */
 }
+
+declare module "virtual:lanes/all-lessons" {
+  /** Every lesson rendered, in course order: for the build's prerender only (pages load one lesson each). */
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const lessons: import("./lesson-model.ts").RenderedLesson[];
+  export default lessons;
+}

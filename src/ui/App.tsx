@@ -4,6 +4,7 @@ import type { LessonSummary } from "../lessons/lesson-model";
 import { HomePage } from "./HomePage";
 import { LessonPage } from "./LessonPage";
 import { Link } from "./Link";
+import { MissingPage } from "./MissingPage";
 import { hrefFor, useRoute } from "./router";
 import { useLesson } from "./use-lesson";
 
@@ -17,13 +18,7 @@ export function App() {
 
   if (route.page === "home") return <HomePage lessons={allLessons()} />;
   if (lesson) return <LessonRoute key={lesson.meta.slug} summary={lesson} />;
-  return (
-    <main className="missing">
-      <h1>Page not found</h1>
-      <p>There is no lesson at this address. It may have been renamed.</p>
-      <Link href={hrefFor({ page: "home" })}>See all lessons</Link>
-    </main>
-  );
+  return <MissingPage />;
 }
 
 /** A lesson's page once its chunk is here; its title meanwhile (only after a link inside the app). */
