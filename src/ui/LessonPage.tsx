@@ -1,5 +1,7 @@
 import { useEffect } from "react";
 import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
+import { warmUp } from "../runners/warm-up";
+import { blockKey } from "../store/progress-schema";
 import { progressStore } from "../store/progress-store";
 import { Link } from "./Link";
 import { Playground } from "./playground/Playground";
@@ -22,6 +24,22 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
     const id = decodeURIComponent(window.location.hash.slice(1));
     if (id) document.getElementById(id)?.scrollIntoView();
   }, [meta.slug]);
+
+  // Once the page is idle, get the first playground's Run ready (its code, compiled; its workers, started).
+  const first = sections.find((s) => s.playground)?.playground;
+  useEffect(() => {
+    if (!first) return;
+    const start = () => {
+      const draft = progressStore().getState().blocks[blockKey(meta.slug, first.id)]?.draft?.code;
+      void warmUp(draft ?? first.code, first.runners, first.workers);
+    };
+    const idle = window.requestIdleCallback?.(start, { timeout: 2000 });
+    const timer = idle === undefined ? setTimeout(start, 500) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      clearTimeout(timer);
+    };
+  }, [meta.slug, first]);
 
   const toc = headings.filter((h) => h.depth <= 3);
   return (
