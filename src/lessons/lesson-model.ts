@@ -114,6 +114,8 @@ export interface Lesson {
 export interface RenderedSection {
   beforeHtml: string;
   playground?: PlaygroundBlock;
+  /** The playground's code and its Python twin as highlighted HTML, shown until the editor is ready. */
+  highlighted?: { code: string; python?: string };
   afterHtml: string;
 }
 

@@ -70,7 +70,7 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
           </div>
           {section.playground && (
             <div className="step-playground" id={`playground-${section.playground.id}`}>
-              <Playground lessonSlug={meta.slug} block={section.playground} />
+              <Playground lessonSlug={meta.slug} block={section.playground} highlighted={section.highlighted} />
             </div>
           )}
           <div className="step-after">

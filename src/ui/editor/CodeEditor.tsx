@@ -13,6 +13,8 @@ export interface CodeEditorProps {
   label: string;
   /** Ctrl/Cmd+Enter inside the editor. */
   onRun?(): void;
+  /** `value` as highlighted HTML (built with the lesson): shown until Monaco is ready, as the static page shows it. */
+  staticHtml?: string;
 }
 
 let loading: Promise<MonacoModule> | undefined;
@@ -26,7 +28,7 @@ function prefersDark(): boolean {
 }
 
 /** Monaco, loaded on first use; until then the code is shown as text (and stays editable if Monaco fails). */
-export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorProps) {
+export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef({ onChange, onRun });
@@ -102,11 +104,14 @@ export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorPr
       ) : (
         <div ref={host} className="code-host" />
       )}
-      {status === "loading" && (
-        <pre className="code-fallback" aria-busy="true">
-          {value}
-        </pre>
-      )}
+      {status === "loading" &&
+        (staticHtml === undefined ? (
+          <pre className="code-fallback" aria-busy="true">
+            {value}
+          </pre>
+        ) : (
+          <pre className="code-fallback" aria-busy="true" dangerouslySetInnerHTML={{ __html: staticHtml }} />
+        ))}
     </div>
   );
 }
