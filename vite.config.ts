@@ -2,6 +2,8 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
+import { monacoLibsPlugin } from "./plugins/monaco-libs-plugin.ts";
+import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
 
 // Cross-origin isolation gives SharedArrayBuffer, Atomics.wait in workers and
 // 5 µs timers: the runtime needs all three. Every asset must be same-origin.
@@ -28,10 +30,11 @@ export const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 export default defineConfig({
-  plugins: [react(), lessonsPlugin()],
+  plugins: [react(), lessonsPlugin(), prerenderPlugin()],
   server: { headers: isolation },
   preview: { headers: { ...isolation, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
-  worker: { format: "es" },
+  // Workers are bundled with their own plugin list: the TypeScript worker needs the lib pruning.
+  worker: { format: "es", plugins: () => [monacoLibsPlugin()] },
   build: { target: "es2022", chunkSizeWarningLimit: 4096 },
   test: {
     include: ["src/**/*.test.ts", "plugins/**/*.test.ts", "scripts/**/*.test.ts"],

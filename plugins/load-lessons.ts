@@ -8,6 +8,7 @@ import type { Course } from "../src/lessons/course-schema.ts";
 import { implicitCourse, readCourse } from "../src/lessons/read-course.ts";
 import type { Lesson } from "../src/lessons/lesson-model.ts";
 import type { LessonProblem } from "../src/lessons/problems.ts";
+import { proseWarnings } from "./prose-warnings.ts";
 import { transpileCheck, typecheckUnits, type TypecheckUnit } from "./typecheck-lessons.ts";
 
 export interface LoadedLesson {
@@ -57,9 +58,10 @@ export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLesso
     const file = shown(path);
     const slug = basename(path, ".md");
     const courseOrder = read?.order.get(slug);
-    const compiled = compileLesson(file, readFileSync(path, "utf8"), { transpileCheck, ...(courseOrder !== undefined ? { courseOrder } : {}) });
+    const source = readFileSync(path, "utf8");
+    const compiled = compileLesson(file, source, { transpileCheck, ...(courseOrder !== undefined ? { courseOrder } : {}) });
     lessons.push({ file, path, lesson: compiled.lesson });
-    problems.push(...compiled.problems);
+    problems.push(...compiled.problems, ...proseWarnings(file, source));
     if (read?.course && courseOrder === undefined) {
       problems.push({ file, line: 1, column: 1, severity: "error", message: `The lesson is in no part of ${courseFile}: add "${slug}" to the lessons: of the part it belongs to.` });
     }

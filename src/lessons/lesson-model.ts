@@ -120,3 +120,29 @@ export interface Lesson {
   /** Every playground in file order: the same objects as in `sections`. */
   playgrounds: PlaygroundBlock[];
 }
+
+/** A section as the page receives it: its prose already rendered to sanitised HTML at build time. */
+export interface RenderedSection {
+  beforeHtml: string;
+  playground?: PlaygroundBlock;
+  /** The playground's code and its Python twin as highlighted HTML, shown until the editor is ready. */
+  highlighted?: { code: string; python?: string };
+  afterHtml: string;
+}
+
+/**
+ * A lesson as its page loads it (one chunk per lesson): the model with the prose rendered, so
+ * the page ships no markdown parser. Playgrounds appear once, in their sections.
+ */
+export interface RenderedLesson {
+  meta: LessonMeta;
+  sections: RenderedSection[];
+  headings: Heading[];
+}
+
+/** What the home page and the router know of every lesson without loading it. */
+export interface LessonSummary {
+  meta: LessonMeta;
+  /** Ids of the playgrounds that are exercises, for the home page's progress marks. */
+  exercises: string[];
+}

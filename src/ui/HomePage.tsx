@@ -1,5 +1,5 @@
 import type { Course } from "../lessons/course-schema";
-import type { Lesson } from "../lessons/lesson-model";
+import type { LessonSummary } from "../lessons/lesson-model";
 import { blockKey } from "../store/progress-schema";
 import { Link } from "./Link";
 import { ProgressFiles } from "./ProgressFiles";
@@ -7,9 +7,9 @@ import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
 import { useProgress } from "./use-progress";
 
-function LessonMark({ lesson }: { lesson: Lesson }) {
-  const exercises = lesson.playgrounds.filter((p) => p.exercise);
-  const passed = useProgress((state) => exercises.filter((p) => state.blocks[blockKey(lesson.meta.slug, p.id)]?.passedAt !== undefined).length);
+function LessonMark({ lesson }: { lesson: LessonSummary }) {
+  const { exercises } = lesson;
+  const passed = useProgress((state) => exercises.filter((id) => state.blocks[blockKey(lesson.meta.slug, id)]?.passedAt !== undefined).length);
   const visited = useProgress((state) => state.visited[lesson.meta.slug] !== undefined);
   if (exercises.length > 0) {
     const done = passed === exercises.length;
@@ -24,12 +24,12 @@ function LessonMark({ lesson }: { lesson: Lesson }) {
 }
 
 /** "beginner · 8 min", from what the lesson's frontmatter says. */
-function lessonFacts(lesson: Lesson): string {
+function lessonFacts(lesson: LessonSummary): string {
   const { level, minutes } = lesson.meta;
   return [level, minutes !== undefined ? `${minutes} min` : undefined].filter(Boolean).join(" · ");
 }
 
-function LessonCard({ lesson }: { lesson: Lesson }) {
+function LessonCard({ lesson }: { lesson: LessonSummary }) {
   const facts = lessonFacts(lesson);
   return (
     <Link href={hrefFor({ page: "lesson", slug: lesson.meta.slug })} className="lesson-card">
@@ -46,7 +46,7 @@ function LessonCard({ lesson }: { lesson: Lesson }) {
 const DEFAULT_INTRO =
   "Learn concurrency by watching it. Every lesson runs the same program on the page’s main thread, as async tasks and in Web Workers, and draws what happened side by side.";
 
-export function HomePage({ lessons, course }: { lessons: Lesson[]; course: Course }) {
+export function HomePage({ lessons, course }: { lessons: LessonSummary[]; course: Course }) {
   const bySlug = new Map(lessons.map((l) => [l.meta.slug, l]));
   return (
     <main className="home">

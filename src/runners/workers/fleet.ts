@@ -11,6 +11,11 @@ class Fleet {
   #source: string | undefined;
   #started = 0;
 
+  /** Workers started and waiting for a run. */
+  get idleCount(): number {
+    return this.#idle.filter((slot) => slot.alive).length;
+  }
+
   /** Called before each workers run. */
   prepare(source: string): void {
     if (source === this.#source) return;

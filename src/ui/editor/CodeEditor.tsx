@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor";
+import type { monaco } from "./monaco-setup";
 
-type MonacoModule = typeof Monaco;
+// What monaco-setup loads: the editor API and the TypeScript service, not all of "monaco-editor".
+type MonacoModule = typeof monaco;
 
 export interface CodeEditorProps {
   /** Unique per playground: names the editor model so types and undo history stay apart. */
@@ -11,6 +13,8 @@ export interface CodeEditorProps {
   label: string;
   /** Ctrl/Cmd+Enter inside the editor. */
   onRun?(): void;
+  /** `value` as highlighted HTML (built with the lesson): shown until Monaco is ready, as the static page shows it. */
+  staticHtml?: string;
 }
 
 let loading: Promise<MonacoModule> | undefined;
@@ -24,7 +28,7 @@ function prefersDark(): boolean {
 }
 
 /** Monaco, loaded on first use; until then the code is shown as text (and stays editable if Monaco fails). */
-export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorProps) {
+export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef({ onChange, onRun });
@@ -100,11 +104,14 @@ export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorPr
       ) : (
         <div ref={host} className="code-host" />
       )}
-      {status === "loading" && (
-        <pre className="code-fallback" aria-busy="true">
-          {value}
-        </pre>
-      )}
+      {status === "loading" &&
+        (staticHtml === undefined ? (
+          <pre className="code-fallback" aria-busy="true">
+            {value}
+          </pre>
+        ) : (
+          <pre className="code-fallback" aria-busy="true" dangerouslySetInnerHTML={{ __html: staticHtml }} />
+        ))}
     </div>
   );
 }
