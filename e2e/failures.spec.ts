@@ -139,7 +139,8 @@ test("a spawned task that fails and is never joined prints an Exception in task 
     // On the failed task's lane, at the moment it failed.
     const failed = failedSpans(run)[0]!;
     expect(line.lane).toBe(failed.lane);
-    expect(Math.abs(line.t - failed.end)).toBeLessThan(5);
+    // (under workers, when the page learned of it: a reply later; generous for a loaded machine)
+    expect(Math.abs(line.t - failed.end)).toBeLessThan(200);
   }
   // Joined after it had already failed: main() asked for it, so it is main()'s error, not an excepthook line.
   const joinedLate = code.replace("  spawn(crunch, 3);\n", "  const early = spawn(crunch, 3);\n").replace("  await sleep(100);\n", "  await sleep(100);\n  try { await early.join(); } catch { print('caught'); }\n");
