@@ -3,6 +3,7 @@
 import type { Lane, Run, TaskInfo } from "../../trace/run";
 import { packTaskLanes } from "./pack-lanes";
 import { buildSpanColumns, collectLanes, type SpanColumns } from "./span-columns";
+import { buildTaskRuns, type TaskRuns } from "./task-runs";
 import { formatMs } from "./ticks";
 
 /** Output lines grouped by lane and sorted by time, like the span columns. */
@@ -20,6 +21,8 @@ export interface TimelineModel {
   original: Run;
   lanes: readonly Lane[];
   columns: SpanColumns;
+  /** Consecutive spans of one task on one lane, for the cuts between tasks. */
+  taskRuns: TaskRuns;
   outputs: OutputColumns;
   tasks: ReadonlyMap<string, TaskInfo>;
 }
@@ -41,11 +44,13 @@ function buildOutputs(run: Run, lanes: readonly Lane[]): OutputColumns {
 export function buildModel(original: Run): TimelineModel {
   const run = packTaskLanes(original);
   const lanes = collectLanes(run);
+  const columns = buildSpanColumns(run, lanes);
   return {
     run,
     original,
     lanes,
-    columns: buildSpanColumns(run, lanes),
+    columns,
+    taskRuns: buildTaskRuns(columns),
     outputs: buildOutputs(run, lanes),
     tasks: new Map((run.tasks ?? []).map((t) => [t.id, t])),
   };
