@@ -53,6 +53,10 @@ describe("forEachBoundary", () => {
     expect(cuts([sp("1", "waiting", 0, 100), sp("2", "waiting", 105, 200)], scale)).toEqual([]);
   });
 
+  it("cuts where less than 2 px of idle lane lie between two tasks: antialiased edges would fill it", () => {
+    expect(cuts([sp("1", "waiting", 0, 100.2), sp("2", "waiting", 101.7, 200)], scale).map((c) => c.x)).toEqual([102]);
+  });
+
   it("does not cut inside one task's spans", () => {
     expect(cuts([sp("1", "running", 0, 1), sp("1", "waiting", 1, 100)], scale)).toEqual([]);
   });

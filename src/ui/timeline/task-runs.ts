@@ -63,8 +63,9 @@ export function forEachBoundary(runs: TaskRuns, lane: number, scale: TimeScale, 
   while (r < hi && runs.starts[r]! <= scale.t1) {
     const px = scale.timeToPx(runs.starts[r]!);
     const x = Math.round(px);
-    // Touching: the previous run ends within a pixel of this one's start (or overlaps it).
-    const touching = (runs.starts[r]! - runs.ends[r - 1]!) * k < 1;
+    // Touching: less than 2 px of idle lane between them (or an overlap). A gap that narrow on
+    // fractional pixels can leave no whole pixel of background between the two antialiased edges.
+    const touching = (runs.starts[r]! - runs.ends[r - 1]!) * k < 2;
     if (touching && (wide(r) || wide(r - 1))) cut(x, Math.min(width(r), width(r - 1)));
     if (wide(r)) {
       r++;
