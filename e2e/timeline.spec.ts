@@ -81,7 +81,10 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
   const expected = runs.flatMap((run) =>
     run.lanes
       .filter((lane) => run.spans.some((s) => s.lane === lane.id))
-      .map((lane) => ({ caption: lane.label, count: run.spans.filter((s) => s.lane === lane.id).length })),
+      .map((lane) => ({
+        caption: lane.label,
+        count: run.spans.filter((s) => s.lane === lane.id).length + (run.startup ?? []).filter((s) => s.lane === lane.id).length,
+      })),
   );
   expect(rows.map((t) => ({ caption: t.caption, count: t.rows.length }))).toEqual(expected);
   const firstSpan = runs[0]!.spans.find((s) => s.lane === "page")!;

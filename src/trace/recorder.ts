@@ -4,7 +4,7 @@
 // (finish). Times are run times: ms since main() was called.
 import { forEachEvent, type TraceBatch } from "./events";
 import type { ToRunTime } from "./clock";
-import type { Lane, OutputLine, Run, Runner, RunError, Span, State, TaskInfo } from "./run";
+import type { Lane, OutputLine, Run, Runner, RunError, Span, Startup, State, TaskInfo } from "./run";
 import { SortedLog, mergeSorted } from "./sorted-log";
 
 interface OpenSpan {
@@ -46,6 +46,7 @@ export class RunRecorder {
   #open = new Map<string, Map<string, OpenSpan>>();
   #spans = new SortedLog<Span>(byStart);
   #output = new SortedLog<OutputLine>(byT);
+  #startup: Startup[] = [];
   #finished: Run | undefined;
 
   constructor(readonly runner: Runner) {}
@@ -53,6 +54,11 @@ export class RunRecorder {
   /** Adds a lane at the end of the display order; a lane already known keeps its place and label. */
   addLane(lane: Lane): void {
     if (!this.#lanes.has(lane.id)) this.#lanes.set(lane.id, { ...lane });
+  }
+
+  /** A worker lane's start-up, once it is over (an empty or negative stretch is dropped). */
+  addStartup(startup: Startup): void {
+    if (!this.#finished && startup.end > startup.start) this.#startup.push({ ...startup });
   }
 
   /** Registers (or re-describes) a task for tooltips and checks; its place stays its first. */
@@ -205,7 +211,7 @@ export class RunRecorder {
     live.sort((a, b) => a.start - b.start);
     const finished = this.#spans.sorted();
     const spans = live.length === 0 ? finished.slice() : mergeSorted(finished, live, byStart);
-    return {
+    const run: Run = {
       runner: this.runner,
       ok,
       wallMs: now,
@@ -214,6 +220,8 @@ export class RunRecorder {
       output: this.#output.sorted().slice(),
       tasks: this.#taskList(),
     };
+    if (this.#startup.length > 0) run.startup = this.#startup.map((s) => ({ ...s }));
+    return run;
   }
 }
 

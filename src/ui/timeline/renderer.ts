@@ -6,6 +6,7 @@ import { drawFrozen } from "./draw-frozen";
 import { drawHighlight, drawOutputs } from "./draw-marks";
 import { drawSpans, fitLabel } from "./draw-spans";
 import { LAYOUT, rowTop } from "./layout";
+import { drawStartup } from "./startup-track";
 import type { RenderTheme } from "./theme";
 import type { TimelineModel } from "./timeline-model";
 import type { TimeScale } from "./time-scale";
@@ -89,6 +90,7 @@ export function renderTimeline(
   ctx.beginPath();
   ctx.rect(scale.x0, 0, Math.max(0, right - scale.x0), height);
   ctx.clip();
+  drawStartup(ctx, model.startup, scale, theme);
   drawSpans(ctx, model, scale, theme);
   drawFrozen(ctx, model, scale, theme);
   drawOutputs(ctx, model, scale, theme);

@@ -3,6 +3,7 @@
 import type { Lane, Run, TaskInfo } from "../../trace/run";
 import { packTaskLanes } from "./pack-lanes";
 import { buildSpanColumns, collectLanes, type SpanColumns } from "./span-columns";
+import { buildStartup, type StartupColumns } from "./startup-track";
 import { buildTaskRuns, type TaskRuns } from "./task-runs";
 import { formatMs } from "./ticks";
 
@@ -23,6 +24,8 @@ export interface TimelineModel {
   columns: SpanColumns;
   /** Consecutive spans of one task on one lane, for the cuts between tasks. */
   taskRuns: TaskRuns;
+  /** Worker start-up stretches (workers runs). */
+  startup: StartupColumns;
   outputs: OutputColumns;
   tasks: ReadonlyMap<string, TaskInfo>;
 }
@@ -51,6 +54,7 @@ export function buildModel(original: Run): TimelineModel {
     lanes,
     columns,
     taskRuns: buildTaskRuns(columns),
+    startup: buildStartup(run, lanes),
     outputs: buildOutputs(run, lanes),
     tasks: new Map((run.tasks ?? []).map((t) => [t.id, t])),
   };
@@ -59,7 +63,7 @@ export function buildModel(original: Run): TimelineModel {
 // A live run may be the same object, grown in place: rebuild when its shape changed.
 function signature(run: Run): string {
   const last = run.spans[run.spans.length - 1];
-  return `${run.lanes.length}|${run.spans.length}|${run.output.length}|${run.tasks?.length ?? 0}|${run.wallMs}|${last?.end ?? ""}|${run.ok}`;
+  return `${run.lanes.length}|${run.startup?.length ?? 0}|${run.spans.length}|${run.output.length}|${run.tasks?.length ?? 0}|${run.wallMs}|${last?.end ?? ""}|${run.ok}`;
 }
 
 const cache = new WeakMap<Run, { sig: string; model: TimelineModel }>();
