@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { LAYOUT, sectionHeight } from "../src/ui/timeline/layout";
+import { LAYOUT, plotRange, sectionHeight } from "../src/ui/timeline/layout";
 import { editorReady, expect, pickRunner, runFinished, test, typeProgram } from "./fixtures";
 
 async function runAllThree(page: Page) {
@@ -20,6 +20,11 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
   const playground = await runAllThree(page);
   const runs = await page.evaluate(() => window.__lanes!.lastRuns());
   expect(runs.map((r) => r.runner)).toEqual(["main", "async", "workers"]);
+  // Each worker lane says how long its worker took to start.
+  expect(runs[2]!.startup?.map((s) => s.lane).sort()).toEqual(runs[2]!.lanes.filter((l) => l.id.startsWith("worker:")).map((l) => l.id).sort());
+  // The header's figures say what they count in words on the page, not only in hover titles.
+  await expect(playground.locator(".tl-summary").first()).toContainText("of the threads' time on a CPU");
+  await expect(playground.locator(".tl-summary").last()).toContainText(/\d+ tasks? in progress, \d+ on a CPU/);
 
   const timelines = playground.getByRole("group", { name: "Timelines" });
   const canvases = timelines.getByRole("img");
@@ -45,8 +50,8 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
   const pageRow = runs[0]!.lanes.findIndex((l) => l.id === "page");
   // Aim at the middle of main's longest waiting span (not at a sliver between two tasks).
   const waiting = runs[0]!.spans.filter((s) => s.lane === "page" && s.state === "waiting").sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
-  const plot = box.width - LAYOUT.gutter - LAYOUT.padRight;
-  const x = box.x + LAYOUT.gutter + (((waiting.start + waiting.end) / 2 - t0) / (t1 - t0)) * plot;
+  const [x0, x1] = plotRange(box.width);
+  const x = box.x + x0 + (((waiting.start + waiting.end) / 2 - t0) / (t1 - t0)) * (x1 - x0);
   const y = box.y + LAYOUT.axisHeight + pageRow * LAYOUT.rowHeight + LAYOUT.barTop + LAYOUT.barHeight / 2;
   await page.mouse.move(x, y);
   const tooltip = playground.getByRole("tooltip");
@@ -107,8 +112,8 @@ test("hovering an output line marks its tick on the timeline, and the reverse", 
   const canvas = playground.getByRole("img").first();
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
-  const plot = box.width - LAYOUT.gutter - LAYOUT.padRight;
-  const x = box.x + LAYOUT.gutter + ((main!.output[last]!.t - t0) / (t1 - t0)) * plot;
+  const [x0, x1] = plotRange(box.width);
+  const x = box.x + x0 + ((main!.output[last]!.t - t0) / (t1 - t0)) * (x1 - x0);
   const y = box.y + LAYOUT.axisHeight + LAYOUT.barTop + LAYOUT.barHeight + 3;
   await page.mouse.move(x, y);
   const tooltip = playground.getByRole("tooltip");

@@ -46,7 +46,7 @@ function drawRows(ctx: Ctx2D, model: TimelineModel, viewport: Viewport, theme: R
   for (let lane = 1; lane < model.lanes.length; lane += 2) ctx.fillRect(0, rowTop(lane), viewport.width, LAYOUT.rowHeight);
 }
 
-function drawLaneLabels(ctx: Ctx2D, model: TimelineModel, theme: RenderTheme): void {
+function drawLaneLabels(ctx: Ctx2D, model: TimelineModel, theme: RenderTheme, gutter: number): void {
   const p = theme.palette;
   ctx.font = p.font;
   ctx.textBaseline = "middle";
@@ -54,7 +54,7 @@ function drawLaneLabels(ctx: Ctx2D, model: TimelineModel, theme: RenderTheme): v
   model.lanes.forEach((lane, i) => {
     // Threads (page, workers) are what runs; task lanes are indented under them.
     const indent = lane.kind === "task" && lane.id !== "main" ? 14 : 8;
-    const text = fitLabel(ctx, lane.label, LAYOUT.gutter - indent - 8);
+    const text = fitLabel(ctx, lane.label, gutter - indent - 8);
     if (!text) return;
     ctx.fillStyle = lane.kind === "thread" ? p.fg : p.muted;
     ctx.fillText(text, indent, rowTop(i) + LAYOUT.barTop + LAYOUT.barHeight / 2 + 0.5);
@@ -98,5 +98,6 @@ export function renderTimeline(
   ctx.restore();
   if (playhead !== null) drawPlayhead(ctx, right, height, theme);
 
-  drawLaneLabels(ctx, model, theme);
+  // The label column ends where the time scale begins.
+  drawLaneLabels(ctx, model, theme, scale.x0);
 }
