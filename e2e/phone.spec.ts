@@ -1,6 +1,6 @@
 // Issue 13 point 8: at 390 × 844 with a touch screen, the exercise line shows without scrolling
 // inside the editor, and the timeline answers pinch, drag, tap and double tap.
-import type { CDPSession, Locator, Page } from "@playwright/test";
+import type { CDPSession, Locator } from "@playwright/test";
 import { LAYOUT, plotRange } from "../src/ui/timeline/layout";
 import { editorReady, expect, runFinished, test } from "./fixtures";
 

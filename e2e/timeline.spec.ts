@@ -163,3 +163,21 @@ test("thousands of async tasks are drawn as rows of the pool, not a lane each", 
   expect(height).toBeGreaterThanOrEqual(sectionHeight(22));
   expect(height).toBeLessThanOrEqual(sectionHeight(26));
 });
+
+test("the keyboard reaches the timeline after the replay buttons, and zooms, pans and fits it", async ({ page }) => {
+  const playground = await runAllThree(page);
+  await playground.getByRole("button", { name: "real time" }).focus();
+  await page.keyboard.press("Tab");
+  const stack = playground.getByRole("group", { name: "Timelines" });
+  await expect(stack).toBeFocused();
+  const root = playground.locator(".tl-root");
+  const [f0, f1] = visibleWindow(await root.getAttribute("data-window"));
+  await page.keyboard.press("+");
+  await page.keyboard.press("+");
+  await expect.poll(async () => { const [a, b] = visibleWindow(await root.getAttribute("data-window")); return b - a; }).toBeLessThan((f1 - f0) / 2);
+  const [z0] = visibleWindow(await root.getAttribute("data-window"));
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => visibleWindow(await root.getAttribute("data-window"))[0]).toBeGreaterThan(z0);
+  await page.keyboard.press("0");
+  await expect.poll(async () => visibleWindow(await root.getAttribute("data-window"))[1]).toBeCloseTo(f1, 1);
+});
