@@ -33,6 +33,8 @@ export interface OutputLine {
   lane: string;
   task?: string;
   text: string;
+  /** "stderr": written by Lanes about the program, not printed by it (a task that failed unobserved). */
+  stream?: "stderr";
 }
 
 export interface RunError {
@@ -47,6 +49,8 @@ export interface TaskInfo {
   name: string;
   args: string;
   failed?: RunError;
+  /** Never started: a map whose earlier item failed cancels the items not yet started (executor.map). */
+  cancelled?: true;
 }
 
 /** How the page's own thread kept up with drawing frames during the run. */
@@ -82,4 +86,6 @@ export interface Run {
   frames?: FrameReport;
   /** Extension: workers runs only, one entry per worker lane whose start-up was measured. */
   startup?: Startup[];
+  /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
+  notes?: string[];
 }
