@@ -4,7 +4,7 @@
 // (finish). Times are run times: ms since main() was called.
 import { forEachEvent, type TraceBatch } from "./events";
 import type { ToRunTime } from "./clock";
-import type { Lane, OutputLine, Run, Runner, RunError, Span, State, TaskInfo } from "./run";
+import type { Lane, OutputLine, Run, Runner, RunError, Span, Startup, State, TaskInfo } from "./run";
 import { SortedLog, mergeSorted } from "./sorted-log";
 
 interface OpenSpan {
@@ -46,6 +46,7 @@ export class RunRecorder {
   #open = new Map<string, Map<string, OpenSpan>>();
   #spans = new SortedLog<Span>(byStart);
   #output = new SortedLog<OutputLine>(byT);
+  #startup: Startup[] = [];
   #finished: Run | undefined;
   /** Tasks cancelled before they started, as id ranges (a map's tail is one range). */
   #cancelled: { first: number; count: number }[] = [];
@@ -55,6 +56,11 @@ export class RunRecorder {
   /** Adds a lane at the end of the display order; a lane already known keeps its place and label. */
   addLane(lane: Lane): void {
     if (!this.#lanes.has(lane.id)) this.#lanes.set(lane.id, { ...lane });
+  }
+
+  /** A worker lane's start-up, once it is over (an empty or negative stretch is dropped). */
+  addStartup(startup: Startup): void {
+    if (!this.#finished && startup.end > startup.start) this.#startup.push({ ...startup });
   }
 
   /** Registers (or re-describes) a task for tooltips and checks; its place stays its first. */
@@ -229,7 +235,7 @@ export class RunRecorder {
     live.sort((a, b) => a.start - b.start);
     const finished = this.#spans.sorted();
     const spans = live.length === 0 ? finished.slice() : mergeSorted(finished, live, byStart);
-    return {
+    const run: Run = {
       runner: this.runner,
       ok,
       wallMs: now,
@@ -238,6 +244,8 @@ export class RunRecorder {
       output: this.#output.sorted().slice(),
       tasks: this.#taskList(),
     };
+    if (this.#startup.length > 0) run.startup = this.#startup.map((s) => ({ ...s }));
+    return run;
   }
 }
 

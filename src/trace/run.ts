@@ -61,6 +61,16 @@ export interface FrameReport {
   dropped: number;
 }
 
+/** A worker getting ready: from its pool asking for it until it had imported the program and
+ *  could take a task. A fresh worker takes 15-25 ms here (the page's first up to 160 ms, more
+ *  on a loaded machine); one kept warm from an earlier run, well under a millisecond. */
+export interface Startup {
+  lane: string;
+  /** ms since main() was called */
+  start: number;
+  end: number;
+}
+
 export interface Run {
   runner: Runner;
   ok: boolean;
@@ -74,6 +84,8 @@ export interface Run {
   tasks?: TaskInfo[];
   /** Extension: frames of the page during the run (absent where it could not be measured). */
   frames?: FrameReport;
+  /** Extension: workers runs only, one entry per worker lane whose start-up was measured. */
+  startup?: Startup[];
   /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
   notes?: string[];
 }

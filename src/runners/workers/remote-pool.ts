@@ -31,10 +31,13 @@ export class RemotePool {
   ) {
     this.#inFlight = slots.map(() => 0);
     this.#ready = slots.map(async (slot, i) => {
+      // Start-up is drawn on the lane, so a first task starting late on an empty lane is explained.
+      const began = run.now();
       const { timeOrigin } = await slot.ready;
       const toRunTime = realmClock(performance.timeOrigin, run.t0, timeOrigin);
       slot.onEvents = (batch) => run.recorder.applyEvents(batch, toRunTime);
       await slot.load(moduleUrl, lanes[i] ?? "", run.tracing);
+      run.recorder.addStartup({ lane: lanes[i] ?? "", start: began, end: run.now() });
     });
     this.#ready.forEach((p) => p.catch(() => undefined));
   }

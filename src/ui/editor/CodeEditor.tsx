@@ -19,9 +19,15 @@ export interface CodeEditorProps {
 
 let loading: Promise<MonacoModule> | undefined;
 function loadMonaco(): Promise<MonacoModule> {
-  loading ??= import("./monaco-setup").then((m) => m.monaco);
+  loading ??= import("./monaco-setup").then((m) => {
+    editorTheme = (dark) => (dark ? m.EDITOR_THEME.dark : m.EDITOR_THEME.light);
+    return m.monaco;
+  });
   return loading;
 }
+
+// Monaco's built-in names until monaco-setup (with the higher-contrast themes) has loaded.
+let editorTheme: (dark: boolean) => string = (dark) => (dark ? "vs-dark" : "vs");
 
 function prefersDark(): boolean {
   return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
@@ -55,7 +61,7 @@ export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: 
           wordWrap: "on",
           fontSize: 14,
           tabSize: 2,
-          theme: prefersDark() ? "vs-dark" : "vs",
+          theme: editorTheme(prefersDark()),
           fixedOverflowWidgets: true,
         });
         instance.addAction({
@@ -66,7 +72,7 @@ export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: 
         });
         const sub = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
         const scheme = window.matchMedia?.("(prefers-color-scheme: dark)");
-        const onScheme = () => monaco.editor.setTheme(prefersDark() ? "vs-dark" : "vs");
+        const onScheme = () => monaco.editor.setTheme(editorTheme(prefersDark()));
         scheme?.addEventListener("change", onScheme);
         editor.current = instance;
         cleanups.push(() => {

@@ -34,3 +34,20 @@ ts.typescriptDefaults.addExtraLib(LANES_TYPES, "file:///node_modules/@types/lane
 
 /** The parts of `monaco-editor` that Lanes loads, under the names the full build gives them. */
 export const monaco = { ...api, typescript };
+
+// Monaco's own themes, with the colours that fell short of WCAG AA contrast (axe-core: the dimmed
+// last line number in light, 1.75:1; comments in dark, 4.2:1) raised to 4.5:1 or more.
+export const EDITOR_THEME = { light: "lanes-light", dark: "lanes-dark" } as const;
+api.editor.defineTheme(EDITOR_THEME.light, {
+  base: "vs",
+  inherit: true,
+  rules: [],
+  colors: { "editorLineNumber.dimmedForeground": "#5b616b" },
+});
+api.editor.defineTheme(EDITOR_THEME.dark, {
+  base: "vs-dark",
+  inherit: true,
+  rules: [{ token: "comment", foreground: "6a9955" }],
+  colors: { "editorLineNumber.dimmedForeground": "#a0a6b0" },
+});
+

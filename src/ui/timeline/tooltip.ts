@@ -34,6 +34,7 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
       tone: "output",
     };
   }
+  if (hit.kind === "startup") return describeStartup(model, hit.startup);
   const c = model.columns;
   const i = hit.span;
   const state = STATES[c.state[i]!] ?? "failed";
@@ -49,4 +50,17 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
   const failed = model.tasks.get(task)?.failed;
   if (failed) lines.push(`error: ${clip(failed.message)}${failed.line ? ` (line ${failed.line})` : ""}`);
   return { title: taskTitle(model, task), lines, tone: state };
+}
+
+/** Under a millisecond: the worker was kept from an earlier run and had the program already. */
+const WARM_MS = 1;
+
+function describeStartup(model: TimelineModel, index: number): TooltipText {
+  const start = model.startup.starts[index] ?? 0;
+  const end = model.startup.ends[index] ?? 0;
+  const lane = model.lanes[model.startup.laneIndex[index] ?? 0];
+  const what = end - start < WARM_MS
+    ? "a worker kept from an earlier run: ready at once"
+    : "a Web Worker starting: it loads the lanes module and your program before it can take a task";
+  return { title: `${lane?.label ?? "worker"} starting`, lines: [what, formatRange(start, end)], tone: "startup" };
 }
