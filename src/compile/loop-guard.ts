@@ -36,7 +36,7 @@ export function guardInsertions(program: Program): Insertion[] {
 }
 
 /** Every node of an ESTree, parents first (acorn's nodes hold children in plain properties). */
-function forEachNode(node: Node, visit: (node: Node) => void): void {
+export function forEachNode(node: Node, visit: (node: Node) => void): void {
   visit(node);
   for (const value of Object.values(node) as unknown[]) {
     if (Array.isArray(value)) {

@@ -4,7 +4,8 @@ import { CompileError, positionOf } from "./compile-error";
 import { findViolation, lanesSpecifiers } from "./import-policy";
 import { exportedNames, hasDefaultExport } from "./module-exports";
 import { originalPosition, type MapPosition } from "./source-map";
-import { guardImport, guardInsertions, unguardedColumn } from "./loop-guard";
+import { guardImport, guardInsertions, unguardedColumn, type Insertion } from "./loop-guard";
+import { nameImport, nameInsertions } from "./object-names";
 import { isParserError, syntaxErrorAt } from "./syntax-error";
 
 export interface CompiledProgram {
@@ -40,11 +41,13 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);
   const guards = guardInsertions(program);
+  const names = nameInsertions(program);
   const edits = [
     ...lanesSpecifiers(program).map((node) => ({ start: node.start, end: node.end, text: url })),
-    ...guards.map(({ at, text }) => ({ start: at, end: at, text })),
+    ...ordered(names, guards).map(({ at, text }) => ({ start: at, end: at, text })),
   ];
-  const linked = applyEdits(js, edits) + (guards.length > 0 ? `\n${guardImport(url)}\n` : "");
+  const imports = [...(guards.length > 0 ? [guardImport(url)] : []), ...(names.length > 0 ? [nameImport(url)] : [])];
+  const linked = applyEdits(js, edits) + (imports.length > 0 ? `\n${imports.join("\n")}\n` : "");
   return { js: linked, exports: exportedNames(program), hasDefault: true };
 }
 
@@ -55,12 +58,24 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
 export function sourcePosition(source: string, line: number, column: number): { line: number; column: number } {
   try {
     const js = stripTypes(source, false);
-    const unguarded = unguardedColumn(js, guardInsertions(parseOutput(js, source, false)), line, column - 1);
+    const unguarded = unguardedColumn(js, insertionsOf(parseOutput(js, source, false)), line, column - 1);
     const place = toSource(source, false, { line, column: unguarded });
     return { line: place.line, column: place.column + 1 };
   } catch {
     return { line, column }; // not compilable: nothing better to say than what we were given
   }
+}
+
+/**
+ * Everything the compiler inserts (loop guards, object names), by offset. Names first, so at one
+ * offset a name's ")" closes before a guard's "}" (`for (;;) a = new Lock()`).
+ */
+function insertionsOf(program: Program): Insertion[] {
+  return ordered(nameInsertions(program), guardInsertions(program));
+}
+
+function ordered(names: Insertion[], guards: Insertion[]): Insertion[] {
+  return names.length === 0 ? guards : [...names, ...guards].sort((a, b) => a.at - b.at);
 }
 
 function stripTypes(source: string, keepUnusedImports: boolean): string {

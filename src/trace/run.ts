@@ -26,6 +26,19 @@ export interface Span {
   /** ms since main() was called */
   start: number;
   end: number;
+  /** Extension: what a `blocked` span waits for, in words ("waiting for lock `a`", "queue `q` full (4/4)"). */
+  label?: string;
+}
+
+/**
+ * Extension: a wake-up, from the release/notify/put/set that unblocked a task to the moment that
+ * task continued (drawn as an arrow). Times are ms since main() was called.
+ */
+export interface Wakeup {
+  /** The object's name: `a`, `Lock#1`. */
+  object: string;
+  from: { task: string; t: number };
+  to: { task: string; t: number };
 }
 
 export interface OutputLine {
@@ -70,4 +83,6 @@ export interface Run {
   tasks?: TaskInfo[];
   /** Extension: frames of the page during the run (absent where it could not be measured). */
   frames?: FrameReport;
+  /** Extension: wake-ups by locks, conditions, events, barriers and queues (absent when none). */
+  wakeups?: Wakeup[];
 }

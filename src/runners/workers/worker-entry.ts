@@ -2,6 +2,7 @@
 import * as Comlink from "comlink";
 import { locateInStack, userStack } from "../../compile/stack-location";
 import { installRuntime } from "../../runtime";
+import { decodeValue, encodeValue } from "../../runtime/codec";
 import { installHost } from "../../runtime/host";
 import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
@@ -10,7 +11,7 @@ import type { BatchReply, EventsMessage, SerializedError, TaskBatch, WorkerApi }
 import { WorkerHost } from "./worker-host";
 
 installRuntime();
-const events = new EventBuffer((batch, transfer) => self.postMessage({ lanesEvents: batch } satisfies EventsMessage, { transfer }));
+const events = new EventBuffer((batch, transfer) => self.postMessage({ type: "lanes:events", lanesEvents: batch } satisfies EventsMessage, { transfer }));
 const host = new WorkerHost(events);
 installHost(host);
 
@@ -32,6 +33,7 @@ let previousBatch: Promise<unknown> = Promise.resolve();
 const api: WorkerApi = {
   init(config) {
     setCalibration(config.itersPerMs);
+    host.waits = config.waits;
     return { timeOrigin: performance.timeOrigin };
   },
 
@@ -56,8 +58,18 @@ const api: WorkerApi = {
   },
 };
 
-async function runBatchNow({ ids, fn, items, args }: TaskBatch): Promise<BatchReply> {
+async function runBatchNow(batch: TaskBatch): Promise<BatchReply> {
+  const { ids, fn } = batch;
   const started = performance.now();
+  let items: unknown[] | undefined;
+  let args: unknown[][] | undefined;
+  try {
+    items = batch.items && (decodeValue(batch.items) as unknown[]);
+    args = batch.args && (decodeValue(batch.args) as unknown[][]);
+  } catch (error) {
+    const failure = serialize(error);
+    return { values: [], failures: Array.from(ids, (_, index) => ({ index, error: failure })), busyMs: 0, events: events.take() };
+  }
   const values: unknown[] = new Array(ids.length);
   const failures: BatchReply["failures"] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -131,12 +143,13 @@ function sendable(value: unknown, fn: string): unknown {
     if (typeof value === "function" || typeof value === "symbol") throw new TypeError(`${fn} returned a ${typeof value}, which cannot be sent back from a worker: return plain data.`);
     return value;
   }
+  const encoded = encodeValue(value);
   try {
-    structuredClone(value);
+    structuredClone(encoded);
   } catch {
     throw new TypeError(`${fn} returned a value that cannot be sent back from a worker (it holds a function or another uncopyable part): return plain data, such as numbers, strings, arrays and plain objects.`);
   }
-  return value;
+  return encoded;
 }
 
 function serialize(error: unknown): SerializedError {

@@ -1,6 +1,7 @@
 import * as Comlink from "comlink";
 import type { TraceBatch } from "../../trace/events";
-import type { EventsMessage, InitReply, WorkerApi } from "./protocol";
+import type { InitReply, WorkerApi, WorkerMessage } from "./protocol";
+import { createWaitCells } from "./wait-table";
 
 /**
  * One Web Worker and its Comlink proxy. Comlink never settles a call whose worker was
@@ -13,6 +14,8 @@ export class WorkerSlot {
   importing: string | undefined;
   /** Where this worker's streamed trace events go while a run uses it. */
   onEvents: ((batch: TraceBatch) => void) | null = null;
+  /** What this worker is blocked on (wait-table.ts), for the deadlock detector. */
+  readonly waits = createWaitCells();
   readonly #worker: Worker;
   readonly #api: Comlink.Remote<WorkerApi>;
   readonly #dead: Promise<never>;
@@ -22,16 +25,15 @@ export class WorkerSlot {
     this.#worker = new Worker(new URL("./worker-entry.ts", import.meta.url), { type: "module", name: `lanes worker ${index}` });
     this.#dead = new Promise<never>((_, reject) => (this.#kill = reject));
     this.#dead.catch(() => undefined);
-    this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage> | null>) => {
-      const batch = event.data?.lanesEvents;
-      if (batch) this.onEvents?.(batch);
+    this.#worker.addEventListener("message", (event: MessageEvent<Partial<WorkerMessage> | null>) => {
+      if (event.data?.type === "lanes:events" && event.data.lanesEvents) this.onEvents?.(event.data.lanesEvents);
     });
     this.#worker.addEventListener("error", (event) => {
       event.preventDefault();
       this.terminate(new Error(`A worker stopped with an error: ${event.message || "it could not start"}.`));
     });
     this.#api = Comlink.wrap<WorkerApi>(this.#worker);
-    this.ready = this.call(() => this.#api.init({ itersPerMs }));
+    this.ready = this.call(() => this.#api.init({ itersPerMs, ...(this.waits ? { waits: this.waits } : {}) }));
   }
 
   call<T>(send: (api: Comlink.Remote<WorkerApi>) => Promise<T>): Promise<T> {

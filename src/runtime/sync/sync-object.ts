@@ -48,6 +48,21 @@ export function findSyncObject(id: number): SyncObject | undefined {
   return known.get(id)?.deref();
 }
 
+/** Every primitive of this realm still alive (the deadlock report looks for lock holders). */
+export function knownSyncObjects(): SyncObject[] {
+  const alive: SyncObject[] = [];
+  for (const ref of known.values()) {
+    const object = ref.deref();
+    if (object) alive.push(object);
+  }
+  return alive;
+}
+
+/** After a run: its objects are the next run's no longer (the next program makes its own). */
+export function forgetSyncObjects(): void {
+  known.clear();
+}
+
 export abstract class SyncObject implements WaitSubject {
   readonly id: number;
   #name: string;

@@ -59,14 +59,25 @@ export function canBlockThisThread(): boolean {
   return blockingAllowed;
 }
 
-/** The blocking loop of a thread that may stop; `sleeping` runs around each sleep. */
-export function blockThread(request: BlockRequest): boolean {
+/**
+ * The blocking loop of a thread that may stop. `longWait`, if given, is called once when the
+ * wait has lasted `patienceMs` (a worker then sends its trace: a thread stuck here sends nothing).
+ */
+export function blockThread(request: BlockRequest, longWait?: () => void, patienceMs = 0): boolean {
   const { cells, index, expected, deadline } = request;
+  const patientUntil = longWait ? performance.now() + patienceMs : Infinity;
+  let told = !longWait;
   for (;;) {
     if (request.attempt()) return true;
-    const left = deadline - performance.now();
+    const now = performance.now();
+    const left = deadline - now;
     if (left <= 0) return false;
-    Atomics.wait(cells, index, expected, left === Infinity ? undefined : left);
+    if (!told && now >= patientUntil) {
+      told = true;
+      longWait?.();
+    }
+    const until = told ? left : Math.min(left, patientUntil - now);
+    Atomics.wait(cells, index, expected, until === Infinity ? undefined : until);
   }
 }
 
