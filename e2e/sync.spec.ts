@@ -100,22 +100,28 @@ for (const runner of ["workers", "async"] as const) {
 
 test("Stop ends a run whose workers are blocked", async ({ page }) => {
   await page.waitForFunction(() => window.__lanes !== undefined);
+  // A timed wait is never a deadlock, so only Stop can end this run before 20 s.
   const code = `
-    import { Event, Pool, work } from "lanes";
-    export async function waitForever(e: Event) { await e.wait(); }
+    import { Event, Pool } from "lanes";
+    export async function waitLong(e: Event) { await e.wait(20_000); }
     export default async function main() {
       const pool = new Pool({ workers: 2 });
       const e = new Event();
-      await Promise.all([pool.submit(waitForever, e), pool.submit(waitForever, e)]);
+      await Promise.all([pool.submit(waitLong, e), pool.submit(waitLong, e)]);
     }`;
-  const started = Date.now();
-  const [run] = await page.evaluate(async (c) => {
-    const stop = new AbortController();
-    setTimeout(() => stop.abort(), 700);
-    return window.__lanes!.run(c, ["workers"], { signal: stop.signal });
+  const { run, ms } = await page.evaluate(async (c) => {
+    const started = performance.now();
+    const blocked = window.__lanes!.run(c, ["workers"]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Starting a run stops the one in progress (the Stop button's path).
+    await window.__lanes!.run('export default async function main() {}', ["main"]);
+    const [run] = await blocked;
+    return { run, ms: performance.now() - started };
   }, code);
   expect(run!.ok).toBe(false);
-  expect(Date.now() - started).toBeLessThan(5000);
+  expect(run!.error?.message).toMatch(/Stopped/);
+  expect(run!.spans.some((s) => s.state === "blocked" && s.label === "waiting for event `e`")).toBe(true);
+  expect(ms).toBeLessThan(6000);
 });
 
 const producerConsumer = `
@@ -189,4 +195,23 @@ test("without cross-origin isolation, shared state under workers fails at once a
     ok(run);
     expect(texts(run)).toEqual(["locked", "2,4"]);
   }
+});
+
+test("under main a task waiting for an item only a later task would put is a deadlock, said so; under async it runs", async ({ page }) => {
+  const code = `
+    import { Pool, Queue, print } from "lanes";
+    export async function consumer(q: Queue<string>) { print(await q.get()); }
+    export async function producer(q: Queue<string>) { await q.put("hello"); }
+    export default async function main() {
+      const q = new Queue<string>();
+      const pool = new Pool({ workers: 2 });
+      await Promise.all([pool.submit(consumer, q), pool.submit(producer, q)]);
+    }`;
+  const runs = byRunner(await runCode(page, code, ["main", "async"]));
+  expect(runs.main.ok).toBe(false);
+  expect(runs.main.error?.message).toContain("`consumer(q)` is blocked: queue `q` empty, waiting for an item");
+  expect(runs.main.error?.message).toContain("Under the main runner tasks run one at a time");
+  expect(runs.main.wallMs).toBeLessThan(3000);
+  ok(runs.async);
+  expect(texts(runs.async)).toEqual(["hello"]);
 });

@@ -49,7 +49,7 @@ export function deadlockMessage(runner: Runner, run: PageRun, remote: readonly R
       const holderNamed = by !== undefined && !onObjects.some((o) => o.task === by) ? ` (held by ${labelOf(by)})` : "";
       return `\`${s.label}\` ${holds}waits for lock \`${on.name}\`${holderNamed}`;
     }
-    return `\`${s.label}\` ${holds}is ${s.text ?? `waiting for \`${on.name}\``}`;
+    return `\`${s.label}\` ${holds}is blocked: ${s.text ?? `waiting for \`${on.name}\``}`;
   });
   const why =
     runner === "main"

@@ -3,6 +3,7 @@ import * as Comlink from "comlink";
 import { locateInStack, userStack } from "../../compile/stack-location";
 import { installRuntime } from "../../runtime";
 import { decodeValue, encodeValue } from "../../runtime/codec";
+import { forgetSyncObjects } from "../../runtime/sync/sync-object";
 import { installHost } from "../../runtime/host";
 import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
@@ -42,6 +43,7 @@ const api: WorkerApi = {
   },
 
   async load(url, lane, trace) {
+    forgetSyncObjects(); // a new run: the objects of the last one are gone
     host.lane = lane;
     host.tracing = trace;
     if (url === moduleUrl) return;

@@ -47,7 +47,7 @@ function tag(raw: unknown, value: unknown): unknown {
     case "undefined":
       return { [TAG]: "undefined" };
     case "number":
-      if (Number.isNaN(raw) || !Number.isFinite(raw) || Object.is(raw, -0)) return { [TAG]: "number", v: String(raw) };
+      if (Number.isNaN(raw) || !Number.isFinite(raw) || Object.is(raw, -0)) return { [TAG]: "number", v: Object.is(raw, -0) ? "-0" : String(raw) };
       return raw;
     case "bigint":
       return { [TAG]: "bigint", v: raw.toString() };

@@ -18,8 +18,9 @@ export interface SyncState {
 /** Bytes before the cells: [epoch ms of the last signal, its task code] as two float64. */
 const SIGNAL_BYTES = 16;
 
-// Ids are unique across realms without asking anyone: a random realm prefix, then a count.
-const REALM = Math.floor(Math.random() * 2 ** 20);
+// Ids are unique across realms without asking anyone: a random realm prefix, then a count
+// (2^21 objects per realm before one repeats), all below 2^31 so an id fits a 32-bit cell.
+const REALM = Math.floor(Math.random() * 2 ** 10);
 let nextId = 0;
 const counters = new Map<SyncKind, number>();
 /** Every primitive this realm knows, by id: the deadlock report looks holders up here. */
@@ -35,7 +36,7 @@ export function currentTaskCode(): number {
 }
 
 /** Outside a run (Node tests) each realm is one party. */
-const REALM_TASK = 2 ** 30 + REALM;
+const REALM_TASK = 2 ** 30 + Math.floor(Math.random() * 2 ** 20);
 
 /** The task id (as in Run.tasks, "main" for the driver) of a code from currentTaskCode. */
 export function taskOfCode(code: number): string | undefined {
@@ -82,7 +83,7 @@ export abstract class SyncObject implements WaitSubject {
       this.#name = from.name;
       this.buffer = from.buffer;
     } else {
-      this.id = REALM * 2048 + (nextId++ % 2048);
+      this.id = REALM * 2 ** 21 + (nextId++ % 2 ** 21);
       const n = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, n);
       this.#name = `${kind}#${n}`;

@@ -29,8 +29,10 @@ const REBUILD: Record<SyncKind, (state: SyncState) => SyncObject> = {
 };
 
 function rebuild({ kind, state }: Sent): SyncObject {
+  // Ids are unique across realms, so a known id is this very object (its memory, cloned, is a
+  // new SharedArrayBuffer object over the same bytes).
   const known = findSyncObject(state.id);
-  if (known && known.buffer === state.buffer) return known;
+  if (known && known.kind === kind) return known;
   const make = REBUILD[kind];
   if (!make) throw new TypeError(`Unknown kind of Lanes object: ${String(kind)}.`);
   return make(state);
