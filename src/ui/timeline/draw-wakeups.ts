@@ -20,21 +20,27 @@ interface Arrow {
 
 const cache = new WeakMap<TimelineModel, Arrow[]>();
 
-/** The lane (row index) a task was on at time t: the span of the task that covers t, else its nearest. */
+/**
+ * The lane (row index) a task was on at time t: the span of the task nearest t. Under async a
+ * task's running stretches are mirrored on the page thread's lane; its own lane is preferred.
+ */
 function laneFinder(model: TimelineModel): (task: string, t: number) => number {
-  const byTask = new Map<string, { lane: number; start: number; end: number }[]>();
+  const own = new Map<string, { lane: number; start: number; end: number }[]>();
+  const mirrored = new Map<string, { lane: number; start: number; end: number }[]>();
   const laneIndex = new Map(model.lanes.map((l, i) => [l.id, i]));
+  const mirrors = model.run.runner === "async" ? new Set(model.lanes.filter((l) => l.kind === "thread").map((l) => l.id)) : new Set<string>();
   for (const s of model.run.spans) {
     const lane = laneIndex.get(s.lane);
-    if (lane === undefined || model.lanes[lane]?.kind === "thread" && s.lane !== "main") continue;
-    let list = byTask.get(s.task);
-    if (!list) byTask.set(s.task, (list = []));
+    if (lane === undefined) continue;
+    const into = mirrors.has(s.lane) ? mirrored : own;
+    let list = into.get(s.task);
+    if (!list) into.set(s.task, (list = []));
     list.push({ lane, start: s.start, end: s.end });
   }
   return (task, t) => {
     let best = -1;
     let distance = Infinity;
-    for (const s of byTask.get(task) ?? []) {
+    for (const s of own.get(task) ?? mirrored.get(task) ?? []) {
       const d = t < s.start ? s.start - t : t > s.end ? t - s.end : 0;
       if (d < distance) {
         distance = d;
