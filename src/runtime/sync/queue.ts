@@ -19,7 +19,10 @@ const NOT_EMPTY = 5;
 const NOT_FULL = 6;
 const ALL_DONE = 7;
 const CAPACITY = 8;
-const CELLS = 9;
+/** Tasks sleeping in get / in put: a notify (a system call) only when someone sleeps. */
+const GETTERS = 9;
+const PUTTERS = 10;
+const CELLS = 11;
 
 /** Bytes of item data a queue holds at most (items are bounded by `capacity` and by this). */
 const RING_BYTES = 1 << 20;
@@ -87,12 +90,13 @@ export class Queue<T = unknown> extends SyncObject {
     const bytes = this.#encode(item);
     await this.#lock.acquire();
     try {
-      const room = await this.#waitWhile(() => !this.#fits(bytes), NOT_FULL, deadline, () => `queue \`${this.name}\` full (${this.size}/${this.capacity === Infinity ? "1 MiB" : this.capacity})`);
+      const room = await this.#waitWhile(() => !this.#fits(bytes), NOT_FULL, PUTTERS, deadline, () => `queue \`${this.name}\` full (${this.size}/${this.capacity === Infinity ? "1 MiB" : this.capacity})`);
       if (!room) throw syncError("Full", `Queue \`${this.name}\` stayed full for ${String(timeoutMs)} ms.`);
       this.#write(bytes);
     } finally {
       this.#lock.release();
     }
+    this.#wake(NOT_EMPTY, GETTERS);
   }
 
   /** Take the first item, waiting while the queue is empty; throws `Empty` if `timeoutMs` passed first. */
@@ -101,12 +105,13 @@ export class Queue<T = unknown> extends SyncObject {
     let bytes: Uint8Array;
     await this.#lock.acquire();
     try {
-      const some = await this.#waitWhile(() => this.size === 0, NOT_EMPTY, deadline, () => `queue \`${this.name}\` empty, waiting for an item`);
+      const some = await this.#waitWhile(() => this.size === 0, NOT_EMPTY, GETTERS, deadline, () => `queue \`${this.name}\` empty, waiting for an item`);
       if (!some) throw syncError("Empty", `Queue \`${this.name}\` stayed empty for ${String(timeoutMs)} ms.`);
       bytes = this.#read();
     } finally {
       this.#lock.release();
     }
+    this.#wake(NOT_FULL, PUTTERS);
     return decodeItem(bytes) as T;
   }
 
@@ -117,10 +122,11 @@ export class Queue<T = unknown> extends SyncObject {
     try {
       if (!this.#fits(bytes)) return false;
       this.#write(bytes);
-      return true;
     } finally {
       this.#lock.release();
     }
+    this.#wake(NOT_EMPTY, GETTERS);
+    return true;
   }
 
   /** Take the first item if there is one now; resolves undefined if the queue is empty. */
@@ -133,6 +139,7 @@ export class Queue<T = unknown> extends SyncObject {
     } finally {
       this.#lock.release();
     }
+    this.#wake(NOT_FULL, PUTTERS);
     return decodeItem(bytes) as T;
   }
 
@@ -182,21 +189,39 @@ export class Queue<T = unknown> extends SyncObject {
     return RING_BYTES - Atomics.load(this.cells, USED) >= bytes.length + 4;
   }
 
-  /** Called holding the lock: wait (releasing it meanwhile) until `blocked()` is false. */
-  async #waitWhile(blocked: () => boolean, seq: number, deadline: number, describe: () => string): Promise<boolean> {
+  /**
+   * Called holding the lock: wait (releasing it meanwhile) until `blocked()` is false. The
+   * sleeper count goes up before the lock is released, so a signaller that changes the state
+   * after that sees it (it reads the count after its own change, under the same lock).
+   */
+  async #waitWhile(blocked: () => boolean, seq: number, sleepers: number, deadline: number, describe: () => string): Promise<boolean> {
     const cells = this.cells;
     while (blocked()) {
       const seen = Atomics.load(cells, seq);
+      Atomics.add(cells, sleepers, 1);
       this.#lock.release();
       let woke: boolean;
       try {
         woke = await block({ attempt: () => Atomics.load(cells, seq) !== seen, cells, index: seq, expected: seen, deadline, subject: this, describe });
       } finally {
+        Atomics.sub(cells, sleepers, 1);
         await this.#lock.acquire();
       }
       if (!woke && blocked()) return false;
     }
     return true;
+  }
+
+  /**
+   * After a put (or get), outside the lock: bump the condition's sequence, so a sleeper that
+   * read it before releasing the lock does not sleep through this, and wake one if any sleeps.
+   * Waking outside the lock spares the woken task a wait for the lock its waker still holds.
+   */
+  #wake(seq: number, sleepers: number): void {
+    Atomics.add(this.cells, seq, 1);
+    if (Atomics.load(this.cells, sleepers) === 0) return;
+    this.signal();
+    notify(this.cells, seq, 1);
   }
 
   #write(bytes: Uint8Array): void {
@@ -209,9 +234,6 @@ export class Queue<T = unknown> extends SyncObject {
     Atomics.add(cells, USED, bytes.length + 4);
     Atomics.add(cells, UNFINISHED, 1);
     Atomics.add(cells, COUNT, 1);
-    Atomics.add(cells, NOT_EMPTY, 1);
-    this.signal();
-    notify(cells, NOT_EMPTY, 1);
   }
 
   #read(): Uint8Array {
@@ -222,9 +244,6 @@ export class Queue<T = unknown> extends SyncObject {
     cells[HEAD] = (head + 4 + length) % RING_BYTES;
     Atomics.sub(cells, USED, length + 4);
     Atomics.sub(cells, COUNT, 1);
-    Atomics.add(cells, NOT_FULL, 1);
-    this.signal();
-    notify(cells, NOT_FULL, 1);
     return bytes;
   }
 
