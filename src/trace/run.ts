@@ -46,6 +46,8 @@ export interface OutputLine {
   lane: string;
   task?: string;
   text: string;
+  /** "stderr": written by Lanes about the program, not printed by it (a task that failed unobserved). */
+  stream?: "stderr";
 }
 
 export interface RunError {
@@ -60,6 +62,8 @@ export interface TaskInfo {
   name: string;
   args: string;
   failed?: RunError;
+  /** Never started: a map whose earlier item failed cancels the items not yet started (executor.map). */
+  cancelled?: true;
 }
 
 /** How the page's own thread kept up with drawing frames during the run. */
@@ -85,4 +89,6 @@ export interface Run {
   frames?: FrameReport;
   /** Extension: wake-ups by locks, conditions, events, barriers and queues (absent when none). */
   wakeups?: Wakeup[];
+  /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
+  notes?: string[];
 }

@@ -73,8 +73,13 @@ export interface EventsMessage {
   lanesEvents: TraceBatch;
 }
 
+/** A worker's last message before it closes itself (student code called `self.close()`). */
+export interface ClosedMessage {
+  lanesClosed: { task: number | string };
+}
+
 /**
- * Every message a worker posts on its port besides Comlink's own replies, one tagged union:
- * the page tells them apart by `type` (Comlink's carry an `id` and no `type`).
+ * Every message a worker posts on its port besides Comlink's own replies, one tagged union
+ * (Comlink's replies carry an `id`; ours never do).
  */
-export type WorkerMessage = EventsMessage;
+export type WorkerMessage = EventsMessage | ClosedMessage;
