@@ -3,6 +3,7 @@
 // awaited value goes through `$__lanesAt(line, value)`, and every `for await` iterable through
 // `$__lanesAtEach(line, iterable)`. As with the loop guard, insertions stay on their line.
 import type { Node, Program } from "acorn";
+import { nameInsertions } from "./object-names";
 import { AWAIT_SITES_NAME, AWAIT_SITE_NAME } from "../runtime/await-site";
 import { forEachNode, guardNode, type Insertion } from "./loop-guard";
 
@@ -31,14 +32,15 @@ export function awaitNode(node: Node, insertions: Insertion[]): void {
  * Everything the compiler inserts, from one walk of the tree: loop guards and await sites, in
  * the order orderInsertions gives. `guards` and `sites` say whether each kind occurred.
  */
-export function compilerInsertions(program: Program): { insertions: Insertion[]; guards: boolean; sites: boolean } {
+export function compilerInsertions(program: Program): { insertions: Insertion[]; guards: boolean; sites: boolean; names: boolean } {
   const guards: Insertion[] = [];
   const sites: Insertion[] = [];
   forEachNode(program, (node) => {
     guardNode(node, guards);
     awaitNode(node, sites);
   });
-  return { insertions: orderInsertions([guards, sites]), guards: guards.length > 0, sites: sites.length > 0 };
+  const names = nameInsertions(program); // object names (object-names.ts)
+  return { insertions: orderInsertions([names, guards, sites]), guards: guards.length > 0, sites: sites.length > 0, names: names.length > 0 };
 }
 
 /** The names compiled code calls for await sites, for the import that links them. */

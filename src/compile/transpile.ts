@@ -6,6 +6,7 @@ import { exportedNames, hasDefaultExport } from "./module-exports";
 import { originalPosition, type MapPosition } from "./source-map";
 import { AWAIT_SITE_NAMES, compilerInsertions } from "./await-sites";
 import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
+import { NAME_OBJECT } from "../runtime/object-name";
 import { guardImport, unguardedColumn, type Insertion } from "./loop-guard";
 import { isParserError, syntaxErrorAt } from "./syntax-error";
 
@@ -43,12 +44,12 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   }
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);
-  const { insertions, guards, sites } = compilerInsertions(program);
+  const { insertions, guards, sites, names: named } = compilerInsertions(program);
   const edits = [
     ...lanesSpecifiers(program).map((node) => ({ start: node.start, end: node.end, text: url })),
     ...insertions.map(({ at, text }) => ({ start: at, end: at, text })),
   ];
-  const names = [...(guards ? [LOOP_GUARD_NAME] : []), ...(sites ? AWAIT_SITE_NAMES : [])];
+  const names = [...(guards ? [LOOP_GUARD_NAME] : []), ...(sites ? AWAIT_SITE_NAMES : []), ...(named ? [NAME_OBJECT] : [])];
   const linked = applyEdits(js, edits) + (names.length > 0 ? `\n${guardImport(url, names)}\n` : "");
   return { js: linked, exports: exportedNames(program), hasDefault: true, lineMap: new LineMap(source, js, insertions) };
 }

@@ -28,8 +28,19 @@ export const workersRunner: RunnerImpl = {
         poolExecutor: () => new Executor(Infinity),
         spawnExecutor: () => new Executor(Infinity),
         poolSize: (requested) => requested ?? navigator.hardwareConcurrency ?? 4,
+        crossThread: true,
       },
       host: (run, page) => (host = new WorkersHost(run, program, page)),
+      remoteWaits: () => {
+        let calls = 0;
+        let generation = 0;
+        for (const pool of host?.pools ?? []) {
+          const stuck = pool.stuck();
+          calls += stuck.calls;
+          generation += stuck.generation;
+        }
+        return { calls, generation, waits: () => (host?.pools ?? []).flatMap((pool) => pool.blocked()) };
+      },
       cleanup: (_run, stopped) => {
         for (const pool of host?.pools ?? []) {
           if (stopped) fleet.replace(pool.slots);

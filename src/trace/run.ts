@@ -26,6 +26,19 @@ export interface Span {
   /** ms since main() was called */
   start: number;
   end: number;
+  /** Extension: what a `blocked` span waits for, in words ("waiting for lock `a`", "queue `q` full (4/4)"). */
+  label?: string;
+}
+
+/**
+ * Extension: a wake-up, from the release/notify/put/set that unblocked a task to the moment that
+ * task continued (drawn as an arrow). Times are ms since main() was called.
+ */
+export interface Wakeup {
+  /** The object's name: `a`, `Lock#1`. */
+  object: string;
+  from: { task: string; t: number };
+  to: { task: string; t: number };
 }
 
 export interface OutputLine {
@@ -86,6 +99,8 @@ export interface Run {
   frames?: FrameReport;
   /** Extension: workers runs only, one entry per worker lane whose start-up was measured. */
   startup?: Startup[];
+  /** Extension: wake-ups by locks, conditions, events, barriers and queues (absent when none). */
+  wakeups?: Wakeup[];
   /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
   notes?: string[];
 }

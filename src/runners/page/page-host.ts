@@ -1,5 +1,7 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import type { BlockRequest } from "../../runtime/sync/waiting";
 import type { Executor } from "./executor";
+import { blockOnPage } from "./page-block";
 import { Future, allInOrder } from "./future";
 import type { PageRun } from "./page-run";
 import type { Party } from "./party";
@@ -19,6 +21,8 @@ export interface PageSchedule {
   poolExecutor(size: number): Executor;
   spawnExecutor(): Executor;
   poolSize(requested: number | undefined): number;
+  /** Workers may signal the page's waits (workers runner): sleep in Atomics.waitAsync. */
+  crossThread?: boolean;
 }
 
 /** The lanes host for tasks that run on the page's own thread. */
@@ -60,6 +64,14 @@ export class PageHost implements Host {
         run.runAs(party, resolve);
       }, Math.min(ms, MAX_TIMER_MS)); // a longer delay would fire at once; the time limit ends the run first
     });
+  }
+
+  block(request: BlockRequest): Promise<boolean> {
+    return blockOnPage(this.run, request, this.schedule.crossThread === true);
+  }
+
+  taskId(): string {
+    return this.run.currentParty().id;
   }
 
   print(text: string): void {

@@ -88,12 +88,12 @@ export class PageRun implements WakeTarget {
   }
 
   /** Record a party's new state, mirroring running stretches onto the thread lane. */
-  setState(party: Party, state: State | null, t = this.now()): void {
-    if (party.state === state) return;
+  setState(party: Party, state: State | null, t = this.now(), label?: string): void {
+    if (party.state === state && label === undefined) return;
     if (this.threadLane && party.state === "running") this.recorder.leave(t, this.threadLane, party.id);
     party.state = state;
     party.since = t;
-    if (state) this.recorder.enter(t, party.lane, party.id, state);
+    if (state) this.recorder.enter(t, party.lane, party.id, state, label);
     else this.recorder.leave(t, party.lane, party.id);
     if (this.threadLane && state === "running") this.recorder.enter(t, this.threadLane, party.id, "running");
   }
@@ -126,6 +126,7 @@ export class PageRun implements WakeTarget {
     this.#current = party;
     if (!party.done && party.state !== "waiting") this.setState(party, "running");
     party.waitingFor = undefined;
+    party.waitingOn = undefined;
     fn();
   }
 
@@ -230,9 +231,12 @@ export class PageRun implements WakeTarget {
     return this.#finished ?? this.recorder.snapshot(this.now());
   }
 
-  /** True when nothing the runtime knows of can make progress (for deadlock detection). */
-  get quiet(): boolean {
-    return this.#queue.empty && this.pending === 0;
+  /**
+   * True when nothing the runtime knows of can make progress (for deadlock detection).
+   * `stuckPending`: how many of `pending` are calls to workers blocked on Lanes objects.
+   */
+  quiet(stuckPending = 0): boolean {
+    return this.#queue.empty && this.pending <= stuckPending;
   }
 
   blockedParties(): Party[] {

@@ -1,10 +1,12 @@
+import { decodeValue, encodeValue } from "../../runtime/codec";
 import { realmClock } from "../../trace/clock";
 import { RemoteError } from "../locate-error";
 import type { PageRun } from "../page/page-run";
 import { argsPreview } from "../page/task-label";
 import { batchSize, depthFor, perTaskMs, updateCost, type TaskCost } from "./batch-size";
-import type { SerializedError } from "./protocol";
+import type { SerializedError, TaskBatch } from "./protocol";
 import { TaskQueue, toBatch, type Piece, type TaskGroup } from "./task-queue";
+import { readWait } from "./wait-table";
 import type { WorkerSlot } from "./worker-slot";
 import { WorkerStopped, workerLostError } from "./worker-lost";
 
@@ -65,6 +67,32 @@ export class RemotePool {
   }
 
   /**
+   * For the deadlock detector: how many calls in flight are on workers blocked (without a
+   * timeout) on a Lanes object, and a number that changes whenever any worker's wait does.
+   */
+  stuck(): { calls: number; generation: number } {
+    let calls = 0;
+    let generation = 0;
+    this.slots.forEach((slot, i) => {
+      if (!slot.waits) return;
+      const wait = readWait(slot.waits);
+      generation += wait.generation;
+      if (wait.state === "blocked") calls += this.#inFlight[i] ?? 0;
+    });
+    return { calls, generation };
+  }
+
+  /** The workers blocked without a timeout now: the task (its code, sync-object.ts) and the object's id. */
+  blocked(): { task: number; object: number }[] {
+    const found: { task: number; object: number }[] = [];
+    for (const slot of this.slots) {
+      const wait = slot.waits && readWait(slot.waits);
+      if (wait?.state === "blocked") found.push({ task: wait.task, object: wait.object });
+    }
+    return found;
+  }
+
+  /**
    * A worker is gone (closed, crashed, or its import of the program threw): the pool is broken.
    * Its batch and every task still queued fail with one error that names the worker and task.
    */
@@ -104,11 +132,12 @@ export class RemotePool {
     this.#inFlight[index] = (this.#inFlight[index] ?? 0) + 1;
     this.run.pending += 1;
     try {
+      // Encoded first: shared state that cannot cross (no isolation) fails at once, with why.
+      const batch = encodeBatch(toBatch(pieces));
       await this.#ready[index]!.catch((error: unknown) => {
         if (error instanceof WorkerStopped) throw error; // it died before it could import
         throw new WorkerStopped("crashed", "", undefined, error); // its import threw: `cause`
       });
-      const batch = toBatch(pieces);
       const reply = await slot.call((api) => api.runBatch(batch));
       this.#cost = updateCost(this.#cost, reply.busyMs, batch.ids.length);
       if (reply.events) slot.onEvents?.(reply.events);
@@ -146,10 +175,17 @@ function settle(pieces: readonly Piece[], values: unknown[], failures: { index: 
   for (const { group, from, count } of pieces) {
     for (let i = from; i < from + count; i++, at++) {
       const error = failed?.get(at);
-      if (!error) group.settled(i, true, values[at]);
+      if (!error) group.settled(i, true, decodeValue(values[at]));
       else group.settled(i, false, new RemoteError(error.message, error.name, error.line, error.column, error.stack), lane);
     }
   }
+}
+
+/** Arguments through the boundary's codec: a Lock or a shared array nested anywhere crosses as itself. */
+function encodeBatch(batch: TaskBatch): TaskBatch {
+  if (batch.items) batch.items = encodeValue(batch.items) as unknown[];
+  if (batch.args) batch.args = encodeValue(batch.args) as unknown[][];
+  return batch;
 }
 
 function placed(where: { message: string; line?: number }): string {

@@ -2,6 +2,7 @@ import * as Comlink from "comlink";
 import type { TraceBatch } from "../../trace/events";
 import type { ClosedMessage, EventsMessage, InitReply, WorkerApi } from "./protocol";
 import { WorkerStopped } from "./worker-lost";
+import { createWaitCells } from "./wait-table";
 
 /**
  * One Web Worker and its Comlink proxy. Comlink never settles a call whose worker was
@@ -14,6 +15,8 @@ export class WorkerSlot {
   importing: string | undefined;
   /** Where this worker's streamed trace events go while a run uses it. */
   onEvents: ((batch: TraceBatch) => void) | null = null;
+  /** What this worker is blocked on (wait-table.ts), for the deadlock detector. */
+  readonly waits = createWaitCells();
   readonly #worker: Worker;
   readonly #api: Comlink.Remote<WorkerApi>;
   readonly #dead: Promise<never>;
@@ -35,7 +38,7 @@ export class WorkerSlot {
       this.terminate(new WorkerStopped("crashed", event.message || "it could not start"));
     });
     this.#api = Comlink.wrap<WorkerApi>(this.#worker);
-    this.ready = this.call(() => this.#api.init({ itersPerMs }));
+    this.ready = this.call(() => this.#api.init({ itersPerMs, ...(this.waits ? { waits: this.waits } : {}) }));
   }
 
   call<T>(send: (api: Comlink.Remote<WorkerApi>) => Promise<T>): Promise<T> {

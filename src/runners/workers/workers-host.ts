@@ -1,4 +1,5 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import type { BlockRequest } from "../../runtime/sync/waiting";
 import { workerLane } from "../../trace/lanes";
 import { Future } from "../page/future";
 import type { PageHost } from "../page/page-host";
@@ -29,6 +30,14 @@ export class WorkersHost implements Host {
 
   print(text: string): void {
     this.page.print(text);
+  }
+
+  block(request: BlockRequest): Promise<boolean> {
+    return this.page.block(request); // main() waits on the page, woken by the workers' notifies
+  }
+
+  taskId(): string {
+    return this.page.taskId();
   }
 
   checkpoint(where?: { loopLine?: number }): void {

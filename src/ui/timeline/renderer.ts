@@ -5,6 +5,7 @@ import { drawAxis } from "./draw-axis";
 import { drawFrozen } from "./draw-frozen";
 import { drawHighlight, drawOutputs } from "./draw-marks";
 import { drawSpans, fitLabel } from "./draw-spans";
+import { drawWakeups } from "./draw-wakeups";
 import { LAYOUT, rowTop } from "./layout";
 import { drawStartup } from "./startup-track";
 import type { RenderTheme } from "./theme";
@@ -94,6 +95,7 @@ export function renderTimeline(
   drawSpans(ctx, model, scale, theme);
   drawFrozen(ctx, model, scale, theme);
   drawOutputs(ctx, model, scale, theme);
+  drawWakeups(ctx, model, scale, theme);
   if (highlight) drawHighlight(ctx, model, scale, theme, highlight);
   ctx.restore();
   if (playhead !== null) drawPlayhead(ctx, right, height, theme);

@@ -2,6 +2,7 @@
 import { STATES } from "../../trace/run";
 import type { Hit } from "./hit-test";
 import { STATE_TEXT, stateMeaning } from "./state-text";
+import { waitWords } from "./draw-wakeups";
 import { formatMs, formatRange } from "./ticks";
 import { taskTitle, type TimelineModel } from "./timeline-model";
 
@@ -47,6 +48,7 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
     formatRange(start, end),
   ];
   if (lane) lines.push(`lane: ${lane.label}`);
+  if (state === "blocked" || state === "ready") lines.push(...waitWords(model, task, lane?.id ?? "", start, end));
   const failed = model.tasks.get(task)?.failed;
   if (failed) lines.push(`error: ${clip(failed.message)}${failed.line ? ` (line ${failed.line})` : ""}`);
   return { title: taskTitle(model, task), lines, tone: state };
