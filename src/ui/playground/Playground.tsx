@@ -10,6 +10,7 @@ import { useProgress } from "../use-progress";
 import { CodeTabs, type CodeTab } from "./CodeTabs";
 import { ExercisePanel, type CheckState } from "./ExercisePanel";
 import { PredictPanel } from "./PredictPanel";
+import { PythonPanel } from "./PythonPanel";
 import { ResetButton } from "./ResetButton";
 import { RunResults, type RunProgress } from "./RunResults";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
@@ -31,6 +32,8 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
+  // The Python twin's run (Run Python), drawn after the TypeScript runs on the same axis.
+  const [python, setPython] = useState<{ run: Run | null; live: boolean }>({ run: null, live: false });
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -40,6 +43,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
     controller.current = abort;
     setRunning(true);
     setRuns([]);
+    setPython({ run: null, live: false });
     setProgress(null);
     setCheck({ status: "idle" });
     try {
@@ -74,7 +78,9 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
       content: <CodeEditor path={id} value={draft.code} onChange={draft.edit} label={`Code of playground ${block.id}`} onRun={() => void run()} />,
     },
   ];
-  if (block.python) tabs.push({ id: "python", label: "Python", content: <pre className="code-static">{block.python.code}</pre> });
+  if (block.python) {
+    tabs.push({ id: "python", label: "Python", content: <PythonPanel path={`${id}-python`} code={block.python.code} onRun={(run, live) => setPython({ run, live })} /> });
+  }
   if (showSolution && block.solution) {
     tabs.push({
       id: "solution",
@@ -129,7 +135,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
           hasSolution={Boolean(block.solution)}
         />
       )}
-      <RunResults runs={runs} live={running} progress={progress} />
+      <RunResults runs={python.run ? [...runs, python.run] : runs} live={running || python.live} progress={running ? progress : null} />
     </div>
   );
 }
