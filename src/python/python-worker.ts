@@ -73,7 +73,7 @@ function warm(): Promise<PyodideInterface> {
     py.FS.writeFile("/lanes/lanes_thread.py", threadSource);
     py.FS.writeFile("/lanes/lanes_driver.py", driverSource);
     py.registerJsModule("_lanes_host", host);
-    py.runPython("import sys; sys.path.insert(0, '/lanes'); import lanes_driver");
+    py.runPython("import sys; sys.path.insert(0, '/lanes'); import lanes_driver; lanes_driver.warm()");
     closeNetwork();
     return py;
   });
