@@ -56,13 +56,11 @@ const host = {
 /** After Pyodide has fetched its files, the program gets no network: CSP lets this worker
  *  reach its own site (for those files), so what would reach it is taken away. */
 function closeNetwork(): void {
-  const scope = self as unknown as Record<string, unknown>;
   for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts", "Worker", "SharedWorker"]) {
-    try {
-      delete scope[name];
-      if (name in scope) scope[name] = undefined;
-    } catch {
-      // a non-configurable global: nothing to do
+    // fetch and importScripts live on WorkerGlobalScope.prototype, the constructors on the
+    // global itself: delete each where it is defined.
+    for (let o: object | null = self; o; o = Object.getPrototypeOf(o)) {
+      if (Object.hasOwn(o, name)) Reflect.deleteProperty(o, name);
     }
   }
 }
