@@ -286,7 +286,9 @@ test("every lesson's Python twin runs ok, but for processes, which are not there
 async function lessonTwins(slug: string): Promise<string[]> {
   const { readFile } = await import("node:fs/promises");
   const text = await readFile(new URL(`../lessons/${slug}.md`, import.meta.url), "utf8");
-  return [...text.matchAll(/^```python\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+  // A twin is the python block right after a playground (blank lines between); other python
+  // blocks are fragments in the prose.
+  return [...text.matchAll(/^```ts playground[^\n]*\n[\s\S]*?^```\n\s*```python\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
 }
 
 test("Run Python in a lesson: loading shown, the run drawn after the TypeScript runs, a traceback marked", async ({ page: fresh }) => {
