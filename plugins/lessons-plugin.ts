@@ -20,7 +20,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   const wanted = options.dir ?? process.env.LANES_LESSONS_DIR ?? "lessons";
   let root = process.cwd();
   let dir = resolve(root, wanted);
-  const isLesson = (file: string) => file.startsWith(dir + sep) && file.endsWith(".md");
+  const isLesson = (file: string) => file.startsWith(dir + sep) && (file.endsWith(".md") || file === join(dir, "course.yaml"));
 
   return {
     name: "lanes-lessons",
@@ -33,11 +33,12 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { lessons, problems } = loadLessons(dir, { root });
+      const { lessons, problems, course, courseFile } = loadLessons(dir, { root });
       for (const { path } of lessons) this.addWatchFile(path);
+      if (courseFile) this.addWatchFile(join(root, courseFile));
       for (const p of problems.filter((p) => p.severity === "warning")) this.warn(formatProblem(p));
       if (hasErrors(problems)) throw lessonsError(problems, root);
-      return `export default ${JSON.stringify(lessons.map((l) => l.lesson))};\n`;
+      return `export default ${JSON.stringify(lessons.map((l) => l.lesson))};\nexport const course = ${JSON.stringify(course)};\n`;
     },
     hotUpdate({ file, type }) {
       if (!isLesson(resolve(file))) return undefined;

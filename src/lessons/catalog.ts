@@ -1,5 +1,6 @@
 import type { Lesson } from "./lesson-model.ts";
-import compiled from "virtual:lanes/lessons";
+import type { Course } from "./course-schema.ts";
+import compiled, { course } from "virtual:lanes/lessons";
 
 // Every lessons/*.md, validated, type-checked and parsed at build time (plugins/lessons-plugin.ts):
 // the page receives the model, not markdown, and ships no YAML or schema code.
@@ -11,4 +12,9 @@ export function allLessons(): Lesson[] {
 
 export function findLesson(slug: string): Lesson | undefined {
   return compiled.find((lesson) => lesson.meta.slug === slug);
+}
+
+/** The course's title, introduction and parts (lessons/course.yaml; without it, one part of all lessons). */
+export function theCourse(): Course {
+  return course;
 }

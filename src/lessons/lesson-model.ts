@@ -13,6 +13,8 @@ export interface LessonMeta {
   /** Runners a playground offers unless it says otherwise: frontmatter `runners`, else all three. */
   runners: Runner[];
   level?: Level;
+  /** About how long the lesson takes, in minutes (frontmatter `minutes`). */
+  minutes?: number;
   tags: string[];
   timeLimitMs?: number;
 }
@@ -40,6 +42,15 @@ export interface PlaygroundBlock extends CodeBlock {
   exercise?: Exercise;
   /** A `yaml predict` block after it: asked before the first run. */
   predict?: Predict;
+  /** A `yaml outcome` block after it: the runners it fails under on purpose (else it must end ok). */
+  outcome?: Outcome;
+}
+
+/** A playground that fails on purpose: per runner, a text its run's error message contains. */
+export interface Outcome {
+  fails: Partial<Record<Runner, string>>;
+  /** Line of the `yaml outcome` fence. */
+  line: number;
 }
 
 export interface Exercise {

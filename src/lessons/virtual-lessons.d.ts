@@ -4,4 +4,6 @@ declare module "virtual:lanes/lessons" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports
   const lessons: import("./lesson-model.ts").Lesson[];
   export default lessons;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  export const course: import("./course-schema.ts").Course;
 }

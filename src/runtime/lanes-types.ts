@@ -35,7 +35,11 @@ export const LANES_TYPES = `declare module "lanes" {
     constructor(options?: PoolOptions);
     /** How many tasks this pool runs at once. */
     readonly workers: number;
-    /** Run \`fn(item)\` for every item; resolves to the results in input order (like \`executor.map\`). */
+    /**
+     * Run \`fn(item)\` for every item; resolves to the results in input order (like \`executor.map\`).
+     * The first task that fails rejects it with that task's error, at once; the items not started
+     * yet are cancelled (never run), those running finish.
+     */
     map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>): Promise<Awaited<R>[]>;
     /** Start \`fn(...args)\`; resolves to its result (a future, like \`executor.submit\`). */
     submit<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<Awaited<R>>;

@@ -47,6 +47,8 @@ export class RunRecorder {
   #spans = new SortedLog<Span>(byStart);
   #output = new SortedLog<OutputLine>(byT);
   #finished: Run | undefined;
+  /** Tasks cancelled before they started, as id ranges (a map's tail is one range). */
+  #cancelled: { first: number; count: number }[] = [];
 
   constructor(readonly runner: Runner) {}
 
@@ -91,6 +93,20 @@ export class RunRecorder {
     this.addTask({ id, name: id, args: "", failed: { ...error } });
   }
 
+  /** Tasks `first` … `first + count − 1` never started: they are cancelled (one entry per call, not per task). */
+  cancelTasks(first: number, count: number): void {
+    if (count <= 0) return;
+    const last = this.#cancelled[this.#cancelled.length - 1];
+    if (last && last.first + last.count === first) last.count += count; // a map's items, one by one
+    else this.#cancelled.push({ first, count });
+  }
+
+  #isCancelled(id: string): boolean {
+    if (this.#cancelled.length === 0) return false;
+    const n = Number(id);
+    return this.#cancelled.some((c) => n >= c.first && n < c.first + c.count);
+  }
+
   /** The range holding task `id`, if any (ranges are few: one per map). */
   #inRange(id: string): RangeEntry | undefined {
     if (this.#ranges.length === 0) return undefined;
@@ -100,6 +116,12 @@ export class RunRecorder {
   }
 
   #taskList(): TaskInfo[] {
+    const list = this.#describedTasks();
+    if (this.#cancelled.length === 0) return list;
+    return list.map((info) => (this.#isCancelled(info.id) ? { ...info, cancelled: true } : info));
+  }
+
+  #describedTasks(): TaskInfo[] {
     const list: TaskInfo[] = [];
     for (const entry of this.#taskOrder) {
       if (!("range" in entry)) {
@@ -137,9 +159,11 @@ export class RunRecorder {
     this.#close(lane, task, open, t);
   }
 
-  print(t: number, lane: string, task: string | undefined, text: string): void {
+  print(t: number, lane: string, task: string | undefined, text: string, stream?: "stderr"): void {
     if (this.#finished) return;
-    this.#output.push(task === undefined ? { t, lane, text } : { t, lane, task, text });
+    const line: OutputLine = task === undefined ? { t, lane, text } : { t, lane, task, text };
+    if (stream) line.stream = stream;
+    this.#output.push(line);
   }
 
   /** Applies a worker's batch; `toRunTime` converts the worker's clock (see clock.ts). */

@@ -38,6 +38,8 @@ export interface OutputLine {
   lane: string;
   task?: string;
   text: string;
+  /** "stderr": written by Lanes about the program, not printed by it (a task that failed unobserved). */
+  stream?: "stderr";
 }
 
 export interface RunError {
@@ -52,6 +54,8 @@ export interface TaskInfo {
   name: string;
   args: string;
   failed?: RunError;
+  /** Never started: a map whose earlier item failed cancels the items not yet started (executor.map). */
+  cancelled?: true;
 }
 
 /** How the page's own thread kept up with drawing frames during the run. */
@@ -75,4 +79,6 @@ export interface Run {
   tasks?: TaskInfo[];
   /** Extension: frames of the page during the run (absent where it could not be measured). */
   frames?: FrameReport;
+  /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
+  notes?: string[];
 }

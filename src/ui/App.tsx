@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { allLessons, findLesson } from "../lessons/catalog";
+import { allLessons, findLesson, theCourse } from "../lessons/catalog";
 import { HomePage } from "./HomePage";
 import { LessonPage } from "./LessonPage";
 import { Link } from "./Link";
@@ -13,7 +13,7 @@ export function App() {
     document.title = title;
   }, [title]);
 
-  if (route.page === "home") return <HomePage lessons={allLessons()} />;
+  if (route.page === "home") return <HomePage lessons={allLessons()} course={theCourse()} />;
   if (lesson) {
     const lessons = allLessons();
     const at = lessons.indexOf(lesson);

@@ -49,10 +49,12 @@ class Fleet {
     return taken;
   }
 
+  /** Take workers back after a run; one that died in it (closed, crashed) is replaced. */
   release(slots: WorkerSlot[]): void {
     for (const slot of slots) {
       slot.onEvents = null;
-      if (slot.alive && !this.#idle.includes(slot)) this.#idle.push(slot);
+      if (!slot.alive) this.warm(1);
+      else if (!this.#idle.includes(slot)) this.#idle.push(slot);
     }
   }
 

@@ -67,3 +67,8 @@ export interface WorkerApi {
 export interface EventsMessage {
   lanesEvents: TraceBatch;
 }
+
+/** A worker's last message before it closes itself (student code called `self.close()`). */
+export interface ClosedMessage {
+  lanesClosed: { task: number | string };
+}

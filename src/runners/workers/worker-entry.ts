@@ -5,14 +5,25 @@ import { installRuntime } from "../../runtime";
 import { installHost } from "../../runtime/host";
 import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
+import { batchTransfer } from "../../trace/events";
 import { EventBuffer } from "./event-buffer";
-import type { BatchReply, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
+import type { BatchReply, ClosedMessage, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
 import { WorkerHost } from "./worker-host";
 
 installRuntime();
 const events = new EventBuffer((batch, transfer) => self.postMessage({ lanesEvents: batch } satisfies EventsMessage, { transfer }));
 const host = new WorkerHost(events);
 installHost(host);
+
+// self.close() ends a worker silently: the page would wait for replies forever. Say so first.
+const closeWorker = self.close.bind(self);
+self.close = () => {
+  if (host.task !== "") failed(new Error("self.close()")); // its last stretch is drawn as failed
+  const batch = events.take(); // what the task did until now, so its span is drawn
+  if (batch) self.postMessage({ lanesEvents: batch } satisfies EventsMessage, { transfer: batchTransfer(batch) });
+  self.postMessage({ lanesClosed: { task: host.task } } satisfies ClosedMessage);
+  closeWorker();
+};
 
 let program: Record<string, unknown> = {};
 let moduleUrl = "";

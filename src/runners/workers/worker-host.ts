@@ -4,10 +4,17 @@ import type { State } from "../../trace/run";
 import type { EventBuffer } from "./event-buffer";
 
 // One cell nobody ever notifies: Atomics.wait on it is a sleep that blocks this worker only.
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+// Made on the first sleep, not at import: a page that is not cross-origin isolated (no
+// COOP/COEP headers: GitHub Pages, most static hosts) has no SharedArrayBuffer at all, and a
+// worker that threw at start-up could run nothing.
+let sleepCell: Int32Array | undefined;
+
+/** Whether this realm can block on Atomics.wait (SharedArrayBuffer exists only when isolated). */
+export const canBlock = typeof SharedArrayBuffer === "function";
 
 /** Block this worker's thread for `ms`. Atomics.wait may wake early, so re-check the clock. */
 export function blockFor(ms: number): void {
+  sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
   const until = performance.now() + ms;
   for (;;) {
     const left = until - performance.now();
@@ -55,6 +62,16 @@ export class WorkerHost implements Host {
 
   sleep(ms: number): Promise<void> {
     this.setState("waiting");
+    if (!canBlock) {
+      // Not isolated: wait on a timer. The worker still runs one task at a time (a batch awaits
+      // each task before the next), so the timeline is the same as with Atomics.wait.
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          this.setState("running");
+          resolve();
+        }, ms),
+      );
+    }
     blockFor(ms);
     this.setState("running");
     return Promise.resolve();

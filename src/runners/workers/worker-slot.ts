@@ -1,6 +1,7 @@
 import * as Comlink from "comlink";
 import type { TraceBatch } from "../../trace/events";
-import type { EventsMessage, InitReply, WorkerApi } from "./protocol";
+import type { ClosedMessage, EventsMessage, InitReply, WorkerApi } from "./protocol";
+import { WorkerStopped } from "./worker-lost";
 
 /**
  * One Web Worker and its Comlink proxy. Comlink never settles a call whose worker was
@@ -22,13 +23,16 @@ export class WorkerSlot {
     this.#worker = new Worker(new URL("./worker-entry.ts", import.meta.url), { type: "module", name: `lanes worker ${index}` });
     this.#dead = new Promise<never>((_, reject) => (this.#kill = reject));
     this.#dead.catch(() => undefined);
-    this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage> | null>) => {
+    this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage & ClosedMessage> | null>) => {
       const batch = event.data?.lanesEvents;
       if (batch) this.onEvents?.(batch);
+      // The worker's last word before self.close(): nothing will ever answer again.
+      const closed = event.data?.lanesClosed;
+      if (closed) this.terminate(new WorkerStopped("closed", "it called self.close()", closed.task ? String(closed.task) : undefined));
     });
     this.#worker.addEventListener("error", (event) => {
       event.preventDefault();
-      this.terminate(new Error(`A worker stopped with an error: ${event.message || "it could not start"}.`));
+      this.terminate(new WorkerStopped("crashed", event.message || "it could not start"));
     });
     this.#api = Comlink.wrap<WorkerApi>(this.#worker);
     this.ready = this.call(() => this.#api.init({ itersPerMs }));

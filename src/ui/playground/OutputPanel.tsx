@@ -77,7 +77,7 @@ function OutputLines({ run, runIndex, linked, onHoverLine, until }: OutputLinesP
         {shown.map((line, i) => (
           <li
             key={i}
-            className={linked?.runIndex === runIndex && linked.outputIndex === i ? "linked" : undefined}
+            className={[linked?.runIndex === runIndex && linked.outputIndex === i ? "linked" : "", line.stream === "stderr" ? "stderr" : ""].join(" ").trim() || undefined}
             onMouseEnter={() => onHoverLine?.({ runIndex, outputIndex: i })}
             onMouseLeave={() => onHoverLine?.(null)}
           >

@@ -39,6 +39,12 @@ export function RunSummaryLine({ run, baseline, live }: { run: Run; baseline?: R
           </dd>
         </div>
       )}
+      {run.notes?.map((note) => (
+        <div key={note} className="summary-note">
+          <dt>note</dt>
+          <dd>{note}</dd>
+        </div>
+      ))}
       {factor !== undefined && (
         <div title="main's wall time divided by this run's">
           <dt>vs main</dt>
