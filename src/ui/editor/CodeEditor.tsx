@@ -15,6 +15,10 @@ export interface CodeEditorProps {
   onRun?(): void;
   /** `value` as highlighted HTML (built with the lesson): shown until Monaco is ready, as the static page shows it. */
   staticHtml?: string;
+  /** The model's language: TypeScript (default) or the Python twin's. */
+  language?: "typescript" | "python";
+  /** Errors to mark in the code (a Python traceback's line), by 1-based line. */
+  markers?: { line: number; message: string }[];
 }
 
 let loading: Promise<MonacoModule> | undefined;
@@ -34,9 +38,10 @@ function prefersDark(): boolean {
 }
 
 /** Monaco, loaded on first use; until then the code is shown as text (and stays editable if Monaco fails). */
-export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: CodeEditorProps) {
+export function CodeEditor({ path, value, onChange, label, onRun, staticHtml, language = "typescript", markers }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const monacoRef = useRef<MonacoModule | null>(null);
   const latest = useRef({ onChange, onRun });
   useEffect(() => {
     latest.current = { onChange, onRun };
@@ -49,8 +54,9 @@ export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: 
     loadMonaco().then(
       (monaco) => {
         if (disposed || !host.current) return;
-        const uri = monaco.Uri.parse(`file:///playground/${path}.ts`);
-        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, "typescript", uri);
+        const uri = monaco.Uri.parse(`file:///playground/${path}.${language === "python" ? "py" : "ts"}`);
+        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, language, uri);
+        monacoRef.current = monaco;
         if (model.getValue() !== value) model.setValue(value);
         const instance = monaco.editor.create(host.current, {
           model,
@@ -95,6 +101,27 @@ export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: 
     // The editor is created once per path; later value changes flow through the model.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path]);
+
+  // Run errors (Python's, whose lines no type-checker marks) as markers on their lines.
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = editor.current?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      "lanes-run",
+      (markers ?? [])
+        .filter((m) => m.line >= 1 && m.line <= model.getLineCount())
+        .map((m) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: m.line,
+          endLineNumber: m.line,
+          startColumn: model.getLineFirstNonWhitespaceColumn(m.line) || 1,
+          endColumn: model.getLineMaxColumn(m.line),
+        })),
+    );
+  }, [markers, status]);
 
   // Outside changes (reset, restore) reach the model without recreating the editor.
   useEffect(() => {

@@ -10,6 +10,7 @@ import { useProgress } from "../use-progress";
 import { CodeTabs, type CodeTab } from "./CodeTabs";
 import { ExercisePanel, type CheckState } from "./ExercisePanel";
 import { PredictPanel } from "./PredictPanel";
+import { PythonPanel } from "./PythonPanel";
 import { ResetButton } from "./ResetButton";
 import { RunResults, type RunProgress } from "./RunResults";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
@@ -33,6 +34,8 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
+  // The Python twin's run (Run Python), drawn after the TypeScript runs on the same axis.
+  const [python, setPython] = useState<{ run: Run | null; live: boolean }>({ run: null, live: false });
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -42,6 +45,7 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
     controller.current = abort;
     setRunning(true);
     setRuns([]);
+    setPython({ run: null, live: false });
     setProgress(null);
     setCheck({ status: "idle" });
     try {
@@ -86,8 +90,11 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
     },
   ];
   if (block.python) {
-    const python = highlighted?.python;
-    tabs.push({ id: "python", label: "Python", content: python ? <pre className="code-static" dangerouslySetInnerHTML={{ __html: python }} /> : <pre className="code-static">{block.python.code}</pre> });
+    tabs.push({
+      id: "python",
+      label: "Python",
+      content: <PythonPanel path={`${id}-python`} code={block.python.code} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />,
+    });
   }
   if (showSolution && block.solution) {
     tabs.push({
@@ -143,7 +150,7 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
           hasSolution={Boolean(block.solution)}
         />
       )}
-      <RunResults runs={runs} live={running} progress={progress} />
+      <RunResults runs={python.run ? [...runs, python.run] : runs} live={running || python.live} progress={running ? progress : null} />
     </div>
   );
 }

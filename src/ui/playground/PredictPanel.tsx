@@ -3,7 +3,7 @@ import type { Predict, Prediction } from "../../lessons/lesson-model";
 import { comparePrediction } from "../../lessons/compare-prediction";
 import type { Run } from "../../trace/run";
 
-const RUNNER_NAME = { main: "Main thread", async: "Async", workers: "Workers" } as const;
+const RUNNER_NAME = { main: "Main thread", async: "Async", workers: "Workers", python: "Python" } as const;
 
 interface PredictPanelProps {
   predict: Predict;
