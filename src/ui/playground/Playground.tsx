@@ -6,13 +6,17 @@ import { blockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import type { Run } from "../../trace/run";
 import { CodeEditor } from "../editor/CodeEditor";
+import { HighlightedCode } from "../editor/HighlightedCode";
 import { useProgress } from "../use-progress";
 import { CodeTabs, type CodeTab } from "./CodeTabs";
 import { ExercisePanel, type CheckState } from "./ExercisePanel";
 import { PredictPanel } from "./PredictPanel";
 import { ResetButton } from "./ResetButton";
+import { UndoNotice } from "./UndoNotice";
+import { useReplacement } from "./use-replacement";
 import { RunResults, type RunProgress } from "./RunResults";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
+import { fingerprint } from "./fingerprint";
 import { useDraft } from "./use-draft";
 
 interface PlaygroundProps {
@@ -28,9 +32,13 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
   const [choice, setChoice] = useState<RunnerChoice>(block.runners.length > 1 ? "all" : (block.runners[0] ?? "all"));
   const [runs, setRuns] = useState<Run[]>([]);
   const [running, setRunning] = useState(false);
+  const [runStartedAt, setRunStartedAt] = useState<number | null>(null);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
+  const [tab, setTab] = useState("ts");
+  const showCode = useCallback(() => setTab("ts"), []);
+  const replacement = useReplacement(draft.flush, showCode);
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -39,6 +47,8 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
     const abort = new AbortController();
     controller.current = abort;
     setRunning(true);
+    setRunStartedAt(Date.now());
+    progressStore().getState().markRan(key, fingerprint(draft.code));
     setRuns([]);
     setProgress(null);
     setCheck({ status: "idle" });
@@ -71,18 +81,28 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
     {
       id: "ts",
       label: "TypeScript",
-      content: <CodeEditor path={id} value={draft.code} onChange={draft.edit} label={`Code of playground ${block.id}`} onRun={() => void run()} />,
+      content: (
+        <CodeEditor
+          path={id}
+          initialValue={draft.initial}
+          onChange={draft.edit}
+          label={`Code of playground ${block.id}`}
+          onRun={() => void run()}
+          notice={draft.notice}
+          handle={replacement.editor}
+        />
+      ),
     },
   ];
-  if (block.python) tabs.push({ id: "python", label: "Python", content: <pre className="code-static">{block.python.code}</pre> });
+  if (block.python) tabs.push({ id: "python", label: "Python", content: <HighlightedCode code={block.python.code} language="python" label="The same program in Python" /> });
   if (showSolution && block.solution) {
     tabs.push({
       id: "solution",
       label: "Solution",
       content: (
         <div>
-          <pre className="code-static">{block.solution.code}</pre>
-          <button type="button" className="secondary" onClick={() => draft.replace(block.solution!.code)}>
+          <HighlightedCode code={block.solution.code} language="typescript" label="The solution" />
+          <button type="button" className="secondary" onClick={() => replacement.replace(block.solution!.code, "The solution is in the editor.", "Undo: bring my code back")}>
             Put the solution in the editor
           </button>
         </div>
@@ -95,16 +115,20 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
       {block.predict && (
         <PredictPanel
           predict={block.predict}
-          saved={saved?.prediction}
-          onPredict={(value) => progressStore().getState().predict(key, value)}
+          saved={saved}
+          seen={saved?.ran?.includes(fingerprint(draft.code)) ?? false}
           runs={runs}
           finished={!running && runs.length > 0}
+          runStartedAt={runStartedAt}
+          onPredict={(value, afterRun) => progressStore().getState().predict(key, value, afterRun)}
+          onClear={() => progressStore().getState().clearPrediction(key)}
+          onSkip={() => progressStore().getState().skipPrediction(key)}
         />
       )}
       <div className="playground-bar">
         <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
         <div className="playground-buttons">
-          <ResetButton edited={draft.edited} onReset={draft.reset} />
+          <ResetButton edited={draft.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset")} />
           {running ? (
             <button type="button" className="stop" onClick={() => controller.current?.abort()}>
               Stop
@@ -116,7 +140,8 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
           )}
         </div>
       </div>
-      <CodeTabs tabs={tabs} label={`Playground ${block.id}`} />
+      <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
+      <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={setTab} />
       {block.exercise && (
         <ExercisePanel
           exercise={block.exercise}
@@ -125,7 +150,10 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
           hintsShown={saved?.hintsShown ?? 0}
           onHint={() => progressStore().getState().revealHint(key)}
           solutionShown={Boolean(saved?.solutionShown)}
-          onShowSolution={() => progressStore().getState().showSolution(key)}
+          onShowSolution={() => {
+            progressStore().getState().showSolution(key);
+            setTab("solution");
+          }}
           hasSolution={Boolean(block.solution)}
         />
       )}
