@@ -22,8 +22,9 @@ export interface CodeEditorProps {
   /** Unique per playground: names the editor model so types and undo history stay apart. */
   path: string;
   /**
-   * The text the editor starts with. Read once: afterwards the editor owns its text (typing is
-   * never overwritten by a render), and others change it only through `handle.replace`.
+   * The text the editor starts with: read when it mounts (pass the latest text, so a remount
+   * starts from it), never after. The editor owns its text (typing is never overwritten by a
+   * render), and others change it only through `handle.replace`.
    */
   initialValue: string;
   /** Every change of the text, typed or replaced: the store follows the editor. */

@@ -17,7 +17,6 @@ interface CodeTabsProps {
 /** TypeScript, its Python equivalent, the solution: one tab list (ARIA tabs pattern). */
 export function CodeTabs({ tabs, label, selected, onSelect }: CodeTabsProps) {
   const base = useId();
-  if (tabs.length === 1) return <>{tabs[0]?.content}</>;
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
   const move = (delta: number) => {
     const i = tabs.findIndex((t) => t.id === current?.id);
@@ -28,8 +27,10 @@ export function CodeTabs({ tabs, label, selected, onSelect }: CodeTabsProps) {
     }
   };
   return (
+    // One structure whatever the number of tabs: a tab appearing ("Show the solution") must not
+    // remount the editor, which would lose its undo history and focus.
     <div className="code-tabs">
-      <div role="tablist" aria-label={label} className="code-tablist">
+      <div role="tablist" aria-label={label} className="code-tablist" hidden={tabs.length === 1}>
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -51,7 +52,7 @@ export function CodeTabs({ tabs, label, selected, onSelect }: CodeTabsProps) {
       </div>
       {tabs.map((tab) => (
         // Panels stay mounted (the editor keeps its state); only the selected one shows.
-        <div key={tab.id} id={`${base}-panel-${tab.id}`} role="tabpanel" aria-labelledby={`${base}-tab-${tab.id}`} hidden={tab.id !== current?.id}>
+        <div key={tab.id} id={`${base}-panel-${tab.id}`} role={tabs.length === 1 ? undefined : "tabpanel"} aria-labelledby={tabs.length === 1 ? undefined : `${base}-tab-${tab.id}`} hidden={tab.id !== current?.id}>
           {tab.content}
         </div>
       ))}

@@ -84,7 +84,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
       content: (
         <CodeEditor
           path={id}
-          initialValue={draft.initial}
+          initialValue={draft.code}
           onChange={draft.edit}
           label={`Code of playground ${block.id}`}
           onRun={() => void run()}

@@ -99,7 +99,7 @@ export function PredictForm({ predict, initial, seen, onPredict, onSkip, focusOn
           Lock in my prediction
         </button>
         <button type="button" className="link-button" onClick={onSkip}>
-          Skip: run without predicting
+          Skip predicting
         </button>
       </div>
     </form>

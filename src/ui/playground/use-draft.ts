@@ -5,15 +5,14 @@ import { progressStore } from "../../store/progress-store";
 const SAVE_AFTER_MS = 400;
 
 /**
- * The saved copy of one playground's code. The editor owns the text; this follows it: `initial`
- * is what the editor starts with (the saved draft if there is one, never run automatically, else
- * the lesson's), `code` mirrors every change for Run, and each change is saved, debounced, and
+ * The saved copy of one playground's code. The editor owns the text; this follows it: `code`
+ * starts as the saved draft if there is one (never run automatically), else the lesson's, then
+ * mirrors every change, for Run and for the editor to start from if it is remounted; and each change is saved, debounced, and
  * flushed when the page is hidden or closed. Nothing here ever writes into the editor.
  */
 export function useDraft(key: string, original: string) {
   const store = progressStore();
-  const [initial] = useState(() => store.getState().blocks[key]?.draft?.code ?? original);
-  const [code, setCode] = useState(initial);
+  const [code, setCode] = useState(() => store.getState().blocks[key]?.draft?.code ?? original);
   const [tooLarge, setTooLarge] = useState(false);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -55,5 +54,5 @@ export function useDraft(key: string, original: string) {
   const notice = tooLarge
     ? `This code is too long to save (${code.length.toLocaleString("en")} characters; at most ${MAX_DRAFT_CHARS.toLocaleString("en")}). It still runs, and the rest of your work is saved, but a reload would bring back your last saved version: shorten it, or keep a copy elsewhere.`
     : undefined;
-  return { initial, code, edit, flush, edited: code !== original, notice };
+  return { code, edit, flush, edited: code !== original, notice };
 }
