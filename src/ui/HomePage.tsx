@@ -10,12 +10,24 @@ function LessonMark({ lesson }: { lesson: Lesson }) {
   const exercises = lesson.playgrounds.filter((p) => p.exercise);
   const passed = useProgress((state) => exercises.filter((p) => state.blocks[blockKey(lesson.meta.slug, p.id)]?.passedAt !== undefined).length);
   const visited = useProgress((state) => state.visited[lesson.meta.slug] !== undefined);
+  const predictions = lesson.playgrounds.filter((p) => p.predict);
+  const predicted = useProgress((state) => predictions.filter((p) => state.blocks[blockKey(lesson.meta.slug, p.id)]?.prediction !== undefined).length);
   if (exercises.length > 0) {
     const done = passed === exercises.length;
     return (
       <span className={`lesson-mark${done ? " done" : ""}`} aria-label={`${passed} of ${exercises.length} exercises passed`}>
         {done ? "✓ " : ""}
         {passed}/{exercises.length} exercises
+      </span>
+    );
+  }
+  // A lesson with predictions and no exercise (lesson 1) still shows how far the student got.
+  if (predictions.length > 0 && (visited || predicted > 0)) {
+    const text = `${predicted} of ${predictions.length} ${predictions.length === 1 ? "prediction" : "predictions"} made`;
+    return (
+      <span className={`lesson-mark${predicted === predictions.length ? " done" : ""}`} aria-label={text}>
+        {predicted === predictions.length ? "✓ " : ""}
+        {text}
       </span>
     );
   }

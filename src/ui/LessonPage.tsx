@@ -1,8 +1,10 @@
-import { useEffect, useMemo } from "react";
+import { Fragment, useEffect, useMemo } from "react";
 import type { Lesson } from "../lessons/lesson-model";
 import { progressStore } from "../store/progress-store";
 import { Link } from "./Link";
 import { Playground } from "./playground/Playground";
+import { splitAfterPass, splitAtLastHeading } from "../lessons/section-parts";
+import { AfterPass } from "./AfterPass";
 import { Prose } from "./Prose";
 import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
@@ -50,29 +52,46 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
           </details>
         </nav>
       )}
-      {sections.map((section, i) => (
-        <section key={section.playground?.id ?? `prose-${i}`} className={section.playground ? "step with-playground" : "step"}>
-          <div className="step-before">
-            <Prose markdown={section.before} slugFor={slugFor} />
-          </div>
-          {section.playground && (
-            <div className="step-playground" id={`playground-${section.playground.id}`}>
-              <Playground lessonSlug={meta.slug} block={section.playground} />
-            </div>
-          )}
-          <div className="step-after">
-            {section.playground?.predict && section.after.trim() ? (
-              // Predict, then watch: the explanation would give the answer away, so it waits.
-              <details className="reveal">
-                <summary>What happened, and why (open it after your run)</summary>
-                <Prose markdown={section.after} slugFor={slugFor} />
-              </details>
-            ) : (
-              <Prose markdown={section.after} slugFor={slugFor} />
+      {sections.map((section, i) => {
+        const playground = section.playground;
+        // The playground sits beside its own heading ("Your turn: …"), not beside earlier sections.
+        const { earlier, beside } = playground ? splitAtLastHeading(section.before) : { earlier: "", beside: section.before };
+        const { always, afterPass } = playground?.exercise ? splitAfterPass(section.after) : { always: section.after, afterPass: null };
+        const key = playground?.id ?? `prose-${i}`;
+        return (
+          <Fragment key={key}>
+            {earlier && (
+              <section className="step">
+                <div className="step-before">
+                  <Prose markdown={earlier} slugFor={slugFor} />
+                </div>
+              </section>
             )}
-          </div>
-        </section>
-      ))}
+            <section className={playground ? "step with-playground" : "step"}>
+              <div className="step-before">
+                <Prose markdown={beside} slugFor={slugFor} />
+              </div>
+              {playground && (
+                <div className="step-playground" id={`playground-${playground.id}`}>
+                  <Playground lessonSlug={meta.slug} block={playground} />
+                </div>
+              )}
+              <div className="step-after">
+                {playground?.predict && always.trim() ? (
+                  // Predict, then watch: the explanation would give the answer away, so it waits.
+                  <details className="reveal">
+                    <summary>What happened, and why (open it after your run)</summary>
+                    <Prose markdown={always} slugFor={slugFor} />
+                  </details>
+                ) : (
+                  <Prose markdown={always} slugFor={slugFor} />
+                )}
+                {playground && afterPass !== null && <AfterPass markdown={afterPass} lessonSlug={meta.slug} blockId={playground.id} slugFor={slugFor} />}
+              </div>
+            </section>
+          </Fragment>
+        );
+      })}
       <nav className="pager" aria-label="Lessons">
         {previous ? (
           <Link href={hrefFor({ page: "lesson", slug: previous.meta.slug })} rel="prev">
