@@ -85,7 +85,7 @@ export function PythonPanel({ path, code, staticHtml, onRun }: PythonPanelProps)
       )}
       <CodeEditor
         path={path}
-        value={source}
+        initialValue={source}
         staticHtml={source === code ? staticHtml : undefined}
         onChange={setSource}
         label="Python code"
