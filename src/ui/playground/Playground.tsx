@@ -42,6 +42,13 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
   // The Python twin's run (Run Python), drawn after the TypeScript runs on the same axis.
   const [python, setPython] = useState<{ run: Run | null; live: boolean }>({ run: null, live: false });
   const [tab, setTab] = useState("ts");
+  // The Python editor (a second Monaco) is made when its tab is first opened, then kept: until
+  // then the tab shows the build's highlighted code, as the static page does.
+  const [pythonOpened, setPythonOpened] = useState(false);
+  const selectTab = useCallback((next: string) => {
+    setTab(next);
+    if (next === "python") setPythonOpened(true);
+  }, []);
   const showCode = useCallback(() => setTab("ts"), []);
   const replacement = useReplacement(draft.flush, showCode);
 
@@ -105,7 +112,13 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
     tabs.push({
       id: "python",
       label: "Python",
-      content: <PythonPanel path={`${id}-python`} code={block.python.code} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />,
+      content: pythonOpened ? (
+        <PythonPanel path={`${id}-python`} code={block.python.code} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />
+      ) : highlighted?.python ? (
+        <pre className="code-static" dangerouslySetInnerHTML={{ __html: highlighted.python }} />
+      ) : (
+        <pre className="code-static">{block.python.code}</pre>
+      ),
     });
   }
   if (showSolution && block.solution) {
@@ -154,7 +167,7 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
         </div>
       </div>
       <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
-      <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={setTab} />
+      <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={selectTab} />
       {block.exercise && (
         <ExercisePanel
           exercise={block.exercise}
