@@ -227,7 +227,9 @@ def count(n):
     return total
 `;
   // Both import threading: importing it is part of a run's time, and not what is compared here.
-  const sequential = await runPython(page, `import threading\n${cpu}\ncount(1_500_000)\ncount(1_500_000)\nprint("ok")\n`);
+  const sequentialCode = `import threading\n${cpu}\ncount(1_500_000)\ncount(1_500_000)\nprint("ok")\n`;
+  await runPython(page, sequentialCode); // warm-up: the first CPU-bound run after start-up is the slowest
+  const sequential = await runPython(page, sequentialCode);
   const threaded = await runPython(
     page,
     `import threading
