@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { embedPlugin } from "./plugins/embed-plugin.ts";
 import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
 import { monacoLibsPlugin } from "./plugins/monaco-libs-plugin.ts";
 import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
@@ -37,7 +38,7 @@ export const CONTENT_SECURITY_POLICY = [
 export const PYTHON_WORKER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
 
 export default defineConfig({
-  plugins: [react(), lessonsPlugin(), prerenderPlugin(), pyodideAssets(), pythonWorkerCsp(CONTENT_SECURITY_POLICY, PYTHON_WORKER_CSP)],
+  plugins: [react(), lessonsPlugin(), prerenderPlugin(), pyodideAssets(), pythonWorkerCsp(CONTENT_SECURITY_POLICY, PYTHON_WORKER_CSP), embedPlugin()],
   server: { headers: isolation },
   // The Content-Security-Policy comes from pythonWorkerCsp: the Python worker's script has its own.
   preview: { headers: isolation },
@@ -45,7 +46,12 @@ export default defineConfig({
   optimizeDeps: { exclude: ["pyodide"] },
   // Workers are bundled with their own plugin list: the TypeScript worker needs the lib pruning.
   worker: { format: "es", plugins: () => [monacoLibsPlugin()] },
-  build: { target: "es2022", chunkSizeWarningLimit: 4096 },
+  build: {
+    target: "es2022",
+    chunkSizeWarningLimit: 4096,
+    // embed.html: one playground for a course page's iframe (src/embed/); embed.js is emitted by embedPlugin.
+    rolldownOptions: { input: { index: "index.html", embed: "embed.html" } },
+  },
   test: {
     include: ["src/**/*.test.ts", "plugins/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",

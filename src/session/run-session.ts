@@ -27,7 +27,7 @@ export interface SessionState {
 export interface Finished {
   runs: Run[];
   /** The caller's tag for this run (a host's request id), if it gave one. */
-  tag?: string;
+  tag?: string | number;
   /** Stopped (by Stop, a newer run or dispose) before every runner had run. */
   stopped: boolean;
   check?: { passed: boolean; messages: string[] };
@@ -55,7 +55,8 @@ export interface SessionOptions {
 }
 
 export interface RunRequest {
-  tag?: string;
+  /** Handed back in Finished (an embed's host request id). */
+  tag?: string | number;
   trace?: boolean;
   /** Overrides the session's time limit for this run. */
   timeLimitMs?: number;

@@ -31,12 +31,14 @@ interface PlaygroundProps {
   control?: Ref<PlaygroundControl>;
   /** Every run once over (finished, failed or stopped), with its exercise check if any. */
   onFinished?(finished: Finished): void;
+  /** Offer "Clear" (the runs and output go): an embed, whose frame then shrinks back. */
+  clearable?: boolean;
 }
 
 /** What an embedding page may do to a playground: what its host's messages ask for. */
 export interface PlaygroundControl {
   /** Put `code` in the editor (one undoable edit), or keep the editor's text; then run it. */
-  run(request: { code?: string; runners?: readonly Runner[]; tag?: string }): Promise<Run[]>;
+  run(request: { code?: string; runners?: readonly Runner[]; tag?: string | number }): Promise<Run[]>;
   setCode(code: string): void;
   stop(): void;
   code(): string;
@@ -45,7 +47,7 @@ export interface PlaygroundControl {
 }
 
 /** One runnable block: editor (with its Python twin), runner choice, Run/Stop, results, exercise. */
-export function Playground({ lessonSlug, block, highlighted, readOnly, control, onFinished }: PlaygroundProps) {
+export function Playground({ lessonSlug, block, highlighted, readOnly, control, onFinished, clearable }: PlaygroundProps) {
   const key = blockKey(lessonSlug, block.id);
   const draft = useDraft(key, block.code);
   const saved = useProgress((state) => state.blocks[key]);
@@ -78,7 +80,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   useEffect(() => (onFinished ? session.onFinished(onFinished) : undefined), [session, onFinished]);
 
   const runCode = useCallback(
-    (code: string, runners: readonly Runner[], tag?: string) => {
+    (code: string, runners: readonly Runner[], tag?: string | number) => {
       setPython({ run: null, live: false });
       return session.run(code, runners, { tag });
     },
@@ -165,6 +167,11 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
         <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
         <div className="playground-buttons">
           <ResetButton edited={draft.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset")} />
+          {clearable && !running && runs.length > 0 && (
+            <button type="button" className="secondary" onClick={() => session.clear()}>
+              Clear
+            </button>
+          )}
           {running ? (
             <button type="button" className="stop" onClick={() => session.stop()}>
               Stop
