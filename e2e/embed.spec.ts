@@ -210,3 +210,14 @@ test("a malformed message is ignored with one console warning", async () => {
   expect(warnings.filter((w) => w.startsWith("lanes:"))).toHaveLength(1);
   expect(warnings[0]).toMatch(/lanes:run.*id/);
 });
+
+test("lanes:set-theme switches the playground's colours whatever the reader's system says", async () => {
+  const frame = await frameOf(0);
+  const background = () => frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await background();
+  await page.evaluate((app) => document.querySelector<HTMLIFrameElement>("iframe[data-lanes-frame]")!.contentWindow!.postMessage({ type: "lanes:set-theme", theme: "dark" }, app), APP);
+  await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+  await expect.poll(background).not.toBe(light);
+  const [r, g, b] = (await background()).match(/\d+/g)!.map(Number);
+  expect(r! + g! + b!).toBeLessThan(200);
+});

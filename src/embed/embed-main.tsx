@@ -33,8 +33,12 @@ const onHostMessages = (handler: (message: HostMessage) => void) => {
 
 const root = document.getElementById("root");
 if (!root) throw new Error("embed.html has no #root element");
-if (options.height !== undefined) document.documentElement.style.setProperty("--embed-height", `${options.height}px`);
-else if (embedded) followContentHeight(root, (height) => post({ type: "lanes:resize", height }));
+// With height= the host keeps the frame that tall and the page scrolls inside it; otherwise the
+// frame is as tall as the content, so it has nothing to scroll.
+if (embedded && options.height === undefined) {
+  document.documentElement.dataset.followHeight = "";
+  followContentHeight(root, (height) => post({ type: "lanes:resize", height }));
+}
 
 createRoot(root).render(
   <StrictMode>
