@@ -27,12 +27,23 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join("; ");
 
+// The stage (stage.html, where student code runs) is a sandboxed frame with an opaque origin:
+// to it, the site's scripts are cross-origin, so they load in CORS mode and every file is
+// served with `Access-Control-Allow-Origin: *` (a public static site has nothing to hide; no
+// cookies or credentials exist). The dev server allows the stage's origin, "null", beside its
+// own localhost default.
+const crossOrigin = { "Access-Control-Allow-Origin": "*" };
+
 export default defineConfig({
   plugins: [react(), lessonsPlugin()],
-  server: { headers: isolation },
-  preview: { headers: { ...isolation, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
+  server: { headers: isolation, cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, "null"] } },
+  preview: { headers: { ...isolation, ...crossOrigin, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   worker: { format: "es" },
-  build: { target: "es2022", chunkSizeWarningLimit: 4096 },
+  build: {
+    target: "es2022",
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: { input: { index: "index.html", stage: "stage.html" } },
+  },
   test: {
     include: ["src/**/*.test.ts", "plugins/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",

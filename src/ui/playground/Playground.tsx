@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { evaluateCheck } from "../../lessons/evaluate-check";
 import type { PlaygroundBlock } from "../../lessons/lesson-model";
-import { runProgram } from "../../runners/run-program";
+import { runProgram } from "../../stage/run-in-stage";
 import { blockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import type { Run } from "../../trace/run";
@@ -12,6 +12,7 @@ import { ExercisePanel, type CheckState } from "./ExercisePanel";
 import { PredictPanel } from "./PredictPanel";
 import { ResetButton } from "./ResetButton";
 import { RunResults, type RunProgress } from "./RunResults";
+import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 import { useDraft } from "./use-draft";
 
@@ -31,6 +32,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
+  const stageSlot = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -46,6 +48,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
       const finished = await runProgram(draft.code, runnersOf(choice, block.runners), {
         signal: abort.signal,
         timeLimitMs: block.timeLimitMs,
+        showIn: stageSlot.current,
         onUpdate: (live, taskProgress) => {
           setRuns(live);
           setProgress(taskProgress ?? null);
@@ -117,6 +120,7 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
         </div>
       </div>
       <CodeTabs tabs={tabs} label={`Playground ${block.id}`} />
+      <StageView slot={stageSlot} running={running} />
       {block.exercise && (
         <ExercisePanel
           exercise={block.exercise}

@@ -1,0 +1,60 @@
+// Stages are used once: every run (each runner of a program) gets a fresh one, so nothing a
+// program did to its page — globals, patched built-ins, timers left running — reaches the next.
+// One spare is kept booting in the background, with the last program compiled ahead and its
+// warm workers started, so Run finds a stage ready.
+import { StageFrame } from "./stage-frame";
+
+let parking: HTMLElement | undefined;
+let spare: StageFrame | undefined;
+/** The first stage's work() calibration, handed to every later one: work(ms) means the same in every run. */
+let itersPerMs = 0;
+
+/** Where stages wait until a run shows one in its playground (in the page, so they load, but out of sight). */
+function parkingLot(): HTMLElement {
+  if (!parking || !parking.isConnected) {
+    parking = document.createElement("div");
+    parking.className = "stage-parking";
+    parking.setAttribute("aria-hidden", "true");
+    document.body.appendChild(parking);
+  }
+  return parking;
+}
+
+function boot(): StageFrame {
+  const stage = new StageFrame(parkingLot(), itersPerMs);
+  void stage.ready.then((rate) => {
+    if (itersPerMs === 0) itersPerMs = rate;
+  }, () => undefined);
+  return stage;
+}
+
+/** Start the spare now (before the first Run), so the first run does not wait for it. */
+export function warmStage(): void {
+  spare ??= boot();
+}
+
+/** How long a stage may take to start before Lanes gives up on it (it takes 0.1–0.5 s here). */
+const BOOT_TIMEOUT_MS = 20_000;
+
+/** A ready stage for one run of `source`; a new spare starts booting at once, with `source` compiled ahead. */
+export async function takeStage(source: string): Promise<StageFrame> {
+  const stage = spare ?? boot();
+  spare = undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("The program's page did not start within 20 s: reload the page to try again.")), BOOT_TIMEOUT_MS);
+  });
+  try {
+    const rate = await Promise.race([stage.ready, late]);
+    if (itersPerMs === 0) itersPerMs = rate;
+  } catch (error) {
+    stage.discard();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const next = boot();
+  spare = next;
+  void next.ready.then(() => next.send({ type: "precompile", source }), () => undefined);
+  return stage;
+}
