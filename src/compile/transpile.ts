@@ -4,7 +4,7 @@ import { CompileError, positionOf } from "./compile-error";
 import { findViolation, lanesSpecifiers } from "./import-policy";
 import { exportedNames, hasDefaultExport } from "./module-exports";
 import { originalPosition, type MapPosition } from "./source-map";
-import { guardImport, guardInsertions, unguardedColumn } from "./loop-guard";
+import { guardImport, guardInsertions, reservedNameUse, unguardedColumn } from "./loop-guard";
 import { isParserError, syntaxErrorAt } from "./syntax-error";
 
 export interface CompiledProgram {
@@ -36,6 +36,11 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   if (violation) {
     const place = toSource(source, true, startOf(violation.node, everyImport));
     throw new CompileError(violation.message, place.line, place.column + 1);
+  }
+  const reserved = reservedNameUse(policyTree);
+  if (reserved) {
+    const place = toSource(source, true, startOf(reserved.node, everyImport));
+    throw new CompileError(reserved.message, place.line, place.column + 1);
   }
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);

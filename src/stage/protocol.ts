@@ -27,7 +27,7 @@ export type AppToStage =
   /** Stop the run now; the stage answers with its `done`, then is discarded anyway. */
   | { type: "stop" };
 
-/** Sent on the frame's window (the only message there): the port and the page's work() calibration. */
+/** Sent on the frame's window (the only message there): the port and the work() calibration. */
 export interface ConnectMessage {
   lanesStage: "connect";
   /** Iterations per ms of work(), measured by the first stage and handed to every later one (0: measure). */
@@ -41,8 +41,8 @@ export type StageToApp =
   | { type: "started" }
   /** A live snapshot of the run. */
   | { type: "update"; run: Run; progress: StageProgress | null }
-  /** The run is over; the stage has nothing more to say. */
-  | { type: "done"; run: Run }
+  /** The run is over; the stage has nothing more to say. `itersPerMs`: its work() calibration (0: none). */
+  | { type: "done"; run: Run; itersPerMs: number }
   /** The stage failed in a way the run record cannot say (a bug of Lanes, not of the program). */
   | { type: "fault"; message: string };
 

@@ -7,12 +7,10 @@ import { DEFAULT_TIME_LIMIT_MS, timeLimitMessage } from "../runners/page/time-li
 import type { TaskProgress } from "../runners/runner";
 import type { Run, Runner, RunError } from "../trace/run";
 import type { StageEvent, StageFrame } from "./stage-frame";
-import { takeStage } from "./stage-pool";
+import { noteCalibration, runEnded, takeStage } from "./stage-pool";
 
 /** Past its limit, a stage gets this long to end the run itself (it checks every 100 ms) before the app ends it. */
 const LIMIT_GRACE_MS = 600;
-/** After Stop, how long the stage may take to send its own record of the run before it is discarded. */
-const STOP_GRACE_MS = 150;
 
 export interface RunProgramOptions {
   signal: AbortSignal;
@@ -82,6 +80,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
       clearTimeout(timer);
       options.signal.removeEventListener("abort", onAbort);
       stage?.discard();
+      runEnded(source);
       resolve(run);
     };
     /** The run as the app last saw it, ended by the app (the stage could not say it itself). */
@@ -94,12 +93,9 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
       clearTimeout(timer);
       timer = setTimeout(() => endedHere({ message }), ms);
     };
-    const onAbort = () => {
-      if (!stage) return finish(stoppedRun(runner));
-      stage.send({ type: "stop" });
-      clearTimeout(timer);
-      timer = setTimeout(() => endedHere({ message: STOPPED }), STOP_GRACE_MS);
-    };
+    // Stop does not wait on the stage: whatever the program is doing there, discarding the
+    // stage ends it, and the run is what the app last saw of it.
+    const onAbort = () => (stage ? endedHere({ message: STOPPED }) : finish(stoppedRun(runner)));
     options.signal.addEventListener("abort", onAbort);
     const onEvent = (event: StageEvent) => {
       if (event.kind === "lost") return endedHere({ message: LOST });
@@ -115,6 +111,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
           options.onUpdate?.([...done, message.run], message.progress ?? undefined);
           return;
         case "done":
+          noteCalibration(message.itersPerMs);
           return finish(message.run);
         case "fault":
           return endedHere({ message: message.message });
@@ -122,7 +119,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
           return;
       }
     };
-    takeStage(source).then(
+    takeStage().then(
       (taken) => {
         stage = taken;
         if (settled || options.signal.aborted) return finish(stoppedRun(runner));

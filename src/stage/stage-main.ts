@@ -11,8 +11,9 @@ import { trustScriptUrlsWith } from "../runners/workers/worker-script";
 import { fleet, warmSetSize } from "../runners/workers/fleet";
 import { compile } from "../runners/load-program";
 import { runProgram } from "../runners/run-program";
-import { calibration, setCalibration } from "../runtime/work";
+import { measuredRate, setCalibration } from "../runtime/work";
 import type { Run } from "../trace/run";
+import { startAlarm, type Alarm } from "./alarm";
 import { startPageClock } from "./page-clock";
 import type { AppToStage, ConnectMessage, StageRunRequest, StageToApp } from "./protocol";
 
@@ -21,6 +22,7 @@ startPageClock();
 
 let port: MessagePort | undefined;
 let stop: AbortController | undefined;
+let alarm: Alarm | undefined;
 
 function send(message: StageToApp): void {
   if (port) post(port, message);
@@ -33,8 +35,11 @@ function onConnect(event: MessageEvent<Partial<ConnectMessage> | null>): void {
   const rate = event.data.itersPerMs;
   if (typeof rate === "number" && rate > 0) setCalibration(rate);
   port.onmessage = (message: MessageEvent<AppToStage>) => void receive(message.data);
-  send({ type: "ready", itersPerMs: calibration() });
-  fleet.warm(warmSetSize()); // so a workers run finds them started
+  alarm = startAlarm();
+  send({ type: "ready", itersPerMs: measuredRate() });
+  // Workers get the calibration as they start: the first stage has none before its first run
+  // (measured then, not while the app is still loading), so its workers start on demand.
+  if (measuredRate() > 0) fleet.warm(warmSetSize()); // so a workers run finds them started
 }
 window.addEventListener("message", onConnect);
 
@@ -51,6 +56,7 @@ async function receive(message: AppToStage): Promise<void> {
       return run(message);
     case "stop":
       stop?.abort();
+      alarm?.ring();
       return;
   }
 }
@@ -58,18 +64,22 @@ async function receive(message: AppToStage): Promise<void> {
 async function run(request: StageRunRequest): Promise<void> {
   if (stop) return send({ type: "fault", message: "A stage runs one program only." });
   stop = new AbortController();
+  alarm?.arm(request.timeLimitMs); // the program's top-level code, as it loads, has the run's limit too
   try {
     const runs = await runProgram(request.source, [request.runner], {
       signal: stop.signal,
       trace: request.trace,
       timeLimitMs: request.timeLimitMs,
-      onStart: () => send({ type: "started" }),
+      onStart: () => {
+        alarm?.arm(request.timeLimitMs);
+        send({ type: "started" });
+      },
       onUpdate: (live, progress) => {
         const last = live[live.length - 1];
         if (last && !stop?.signal.aborted && progress) send({ type: "update", run: last, progress });
       },
     });
-    send({ type: "done", run: runs[0] ?? stopped(request) });
+    send({ type: "done", run: runs[0] ?? stopped(request), itersPerMs: measuredRate() });
   } catch (error) {
     send({ type: "fault", message: `The program's page failed: ${error instanceof Error ? error.message : String(error)}` });
   }

@@ -1,7 +1,7 @@
 // Stages are used once: every run (each runner of a program) gets a fresh one, so nothing a
 // program did to its page — globals, patched built-ins, timers left running — reaches the next.
-// One spare is kept booting in the background, with the last program compiled ahead and its
-// warm workers started, so Run finds a stage ready.
+// One spare is kept, booted after each run with the last program compiled ahead and its warm
+// workers started, so Run finds a stage ready.
 import { StageFrame } from "./stage-frame";
 
 let parking: HTMLElement | undefined;
@@ -21,11 +21,12 @@ function parkingLot(): HTMLElement {
 }
 
 function boot(): StageFrame {
-  const stage = new StageFrame(parkingLot(), itersPerMs);
-  void stage.ready.then((rate) => {
-    if (itersPerMs === 0) itersPerMs = rate;
-  }, () => undefined);
-  return stage;
+  return new StageFrame(parkingLot(), itersPerMs);
+}
+
+/** A stage measured work()'s calibration (in its first run): every later stage gets this one. */
+export function noteCalibration(rate: number): void {
+  if (itersPerMs === 0 && rate > 0) itersPerMs = rate;
 }
 
 /** Start the spare now (before the first Run), so the first run does not wait for it. */
@@ -36,8 +37,8 @@ export function warmStage(): void {
 /** How long a stage may take to start before Lanes gives up on it (it takes 0.1–0.5 s here). */
 const BOOT_TIMEOUT_MS = 20_000;
 
-/** A ready stage for one run of `source`; a new spare starts booting at once, with `source` compiled ahead. */
-export async function takeStage(source: string): Promise<StageFrame> {
+/** A ready stage for one run (the spare, if there is one). */
+export async function takeStage(): Promise<StageFrame> {
   const stage = spare ?? boot();
   spare = undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,16 +46,23 @@ export async function takeStage(source: string): Promise<StageFrame> {
     timer = setTimeout(() => reject(new Error("The program's page did not start within 20 s: reload the page to try again.")), BOOT_TIMEOUT_MS);
   });
   try {
-    const rate = await Promise.race([stage.ready, late]);
-    if (itersPerMs === 0) itersPerMs = rate;
+    noteCalibration(await Promise.race([stage.ready, late]));
   } catch (error) {
     stage.discard();
     throw error;
   } finally {
     clearTimeout(timer);
   }
+  return stage;
+}
+
+/**
+ * A run is over (its stage discarded): boot the next spare now, with `source` compiled ahead.
+ * Not while the run goes on: on two cores a stage booting beside a run slows the run down.
+ */
+export function runEnded(source: string): void {
+  if (spare) return;
   const next = boot();
   spare = next;
   void next.ready.then(() => next.send({ type: "precompile", source }), () => undefined);
-  return stage;
 }

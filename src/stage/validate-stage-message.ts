@@ -15,6 +15,11 @@ function progress(value: unknown): StageProgress | null | undefined {
   return count(submitted) && count(done) && done <= submitted ? { submitted, done } : undefined;
 }
 
+/** Iterations of work() per ms, or 0 where it has not been measured. */
+function isRate(value: unknown): value is number {
+  return typeof value === "number" && value >= 0 && Number.isFinite(value);
+}
+
 /** Read `data` as a message from the stage running `runner`. */
 export function parseStageMessage(data: unknown, runner: Runner): Parsed<StageToApp> {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return invalid("it is not an object");
@@ -22,7 +27,7 @@ export function parseStageMessage(data: unknown, runner: Runner): Parsed<StageTo
   switch (message.type) {
     case "ready": {
       const rate = message.itersPerMs;
-      if (typeof rate !== "number" || !(rate > 0) || !Number.isFinite(rate)) return invalid("ready without a work() calibration");
+      if (!isRate(rate)) return invalid("ready without a work() calibration");
       return { ok: true, value: { type: "ready", itersPerMs: rate } };
     }
     case "started":
@@ -34,8 +39,10 @@ export function parseStageMessage(data: unknown, runner: Runner): Parsed<StageTo
       return run.ok ? { ok: true, value: { type: "update", run: run.value, progress: p } } : run;
     }
     case "done": {
+      const rate = message.itersPerMs;
+      if (!isRate(rate)) return invalid("done without a work() calibration");
       const run = parseRun(message.run, runner);
-      return run.ok ? { ok: true, value: { type: "done", run: run.value } } : run;
+      return run.ok ? { ok: true, value: { type: "done", run: run.value, itersPerMs: rate } } : run;
     }
     case "fault": {
       const text = message.message;
