@@ -22,6 +22,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'none'",
+  // The stage (a sandboxed frame) can navigate itself, and nothing inside it can stop that:
+  // this keeps every such navigation on the site (it carries nothing: the stage has no storage).
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -3,8 +3,11 @@
 // forms or top navigation) and the stage's CSP (stage.html: no connections, no frames, Trusted
 // Types) already close most ways out; what they leave open is closed here:
 // - WebRTC: CSP does not cover it, and a TURN server's `username` can carry data out;
-// - navigation of the stage itself (`location.href = …`, a link's click(), a meta refresh):
-//   the Navigation API's `navigate` event is cancelled for every navigation, so none leaves;
+// - navigation of the stage itself: a link's click() is cancelled here (a capturing listener on
+//   the window runs before any of the program's). `location.href = …` and a meta refresh cannot
+//   be stopped from inside (Location is unforgeable; measured: in this opaque-origin frame the
+//   Navigation API fires no `navigate` event to cancel), so the app's CSP (frame-src) refuses
+//   every destination but the site itself, and the app ends a run whose stage navigated;
 // - script URLs: under the stage's Trusted Types policy only Lanes' own Blob URLs may become
 //   a script or a worker, so a Blob-URL `<script>` (code without the loop guard) is refused.
 // The student's code runs in this same realm afterwards, so everything Lanes itself needs from
@@ -20,13 +23,13 @@ for (const name of WITHHELD) {
   }
 }
 
-interface NavigateEventLike extends Event {
-  readonly cancelable: boolean;
-}
-const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-navigation?.addEventListener("navigate", (event) => {
-  if ((event as NavigateEventLike).cancelable) event.preventDefault();
-});
+window.addEventListener(
+  "click",
+  (event) => {
+    if (event.target instanceof Element && event.target.closest("a, area")) event.preventDefault();
+  },
+  { capture: true },
+);
 
 const postToPort = MessagePort.prototype.postMessage;
 

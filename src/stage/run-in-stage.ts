@@ -99,6 +99,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
     options.signal.addEventListener("abort", onAbort);
     const onEvent = (event: StageEvent) => {
       if (event.kind === "lost") return endedHere({ message: LOST });
+      if (event.kind === "navigated") return endedHere({ message: NAVIGATED });
       if (event.kind === "invalid") return endedHere({ message: event.message });
       const message = event.message;
       switch (message.type) {
@@ -142,6 +143,8 @@ function loadLimitMessage(limitMs: number): string {
 }
 
 const STOPPED = "Stopped before the program finished.";
+const NAVIGATED =
+  "The program navigated its page away (location.href, location.assign or a meta refresh), which ended the run: a program runs on its own page and cannot leave it. Remove the navigation and run it again.";
 const LOST =
   "The program's page stopped answering and was closed: most likely the program ran out of memory (an array or a string that grows without end?). Lanes itself is fine: fix the program and run it again.";
 

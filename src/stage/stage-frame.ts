@@ -9,7 +9,7 @@ import type { Runner } from "../trace/run";
 
 const STAGE_URL = "/stage.html";
 
-export type StageEvent = { kind: "message"; message: StageToApp } | { kind: "invalid"; message: string } | { kind: "lost" };
+export type StageEvent = { kind: "message"; message: StageToApp } | { kind: "invalid"; message: string } | { kind: "lost" } | { kind: "navigated" };
 
 export class StageFrame {
   readonly element: HTMLIFrameElement;
@@ -50,6 +50,13 @@ export class StageFrame {
         },
         { once: true },
       );
+      // A second load is the program navigating its page away (a link, location.href, a meta
+      // refresh): the app's CSP lets it reach nothing but the site, and the run is over.
+      let loads = 0;
+      frame.addEventListener("load", () => {
+        loads += 1;
+        if (loads > 1) this.#emit({ kind: "navigated" });
+      });
     });
     this.ready.catch(() => undefined);
     parent.appendChild(frame);
