@@ -2,6 +2,8 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
+import { monacoLibsPlugin } from "./plugins/monaco-libs-plugin.ts";
+import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
 
 // Cross-origin isolation gives SharedArrayBuffer, Atomics.wait in workers and
 // 5 µs timers: the runtime needs all three. Every asset must be same-origin.
@@ -38,10 +40,11 @@ export const CONTENT_SECURITY_POLICY = [
 const crossOrigin = { "Access-Control-Allow-Origin": "*" };
 
 export default defineConfig({
-  plugins: [react(), lessonsPlugin()],
+  plugins: [react(), lessonsPlugin(), prerenderPlugin()],
   server: { headers: isolation, cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, "null"] } },
   preview: { headers: { ...isolation, ...crossOrigin, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
-  worker: { format: "es" },
+  // Workers are bundled with their own plugin list: the TypeScript worker needs the lib pruning.
+  worker: { format: "es", plugins: () => [monacoLibsPlugin()] },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 4096,

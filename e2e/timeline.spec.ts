@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { LAYOUT, sectionHeight } from "../src/ui/timeline/layout";
+import { LAYOUT, plotRange, sectionHeight } from "../src/ui/timeline/layout";
 import { editorReady, expect, pickRunner, runFinished, test, typeProgram } from "./fixtures";
 
 async function runAllThree(page: Page) {
@@ -20,6 +20,11 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
   const playground = await runAllThree(page);
   const runs = await page.evaluate(() => window.__lanes!.lastRuns());
   expect(runs.map((r) => r.runner)).toEqual(["main", "async", "workers"]);
+  // Each worker lane says how long its worker took to start.
+  expect(runs[2]!.startup?.map((s) => s.lane).sort()).toEqual(runs[2]!.lanes.filter((l) => l.id.startsWith("worker:")).map((l) => l.id).sort());
+  // The header's figures say what they count in words on the page, not only in hover titles.
+  await expect(playground.locator(".tl-summary").first()).toContainText("of the threads' time on a CPU");
+  await expect(playground.locator(".tl-summary").last()).toContainText(/\d+ tasks? in progress, \d+ on a CPU/);
 
   const timelines = playground.getByRole("group", { name: "Timelines" });
   const canvases = timelines.getByRole("img");
@@ -45,8 +50,8 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
   const pageRow = runs[0]!.lanes.findIndex((l) => l.id === "page");
   // Aim at the middle of main's longest waiting span (not at a sliver between two tasks).
   const waiting = runs[0]!.spans.filter((s) => s.lane === "page" && s.state === "waiting").sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
-  const plot = box.width - LAYOUT.gutter - LAYOUT.padRight;
-  const x = box.x + LAYOUT.gutter + (((waiting.start + waiting.end) / 2 - t0) / (t1 - t0)) * plot;
+  const [x0, x1] = plotRange(box.width);
+  const x = box.x + x0 + (((waiting.start + waiting.end) / 2 - t0) / (t1 - t0)) * (x1 - x0);
   const y = box.y + LAYOUT.axisHeight + pageRow * LAYOUT.rowHeight + LAYOUT.barTop + LAYOUT.barHeight / 2;
   await page.mouse.move(x, y);
   const tooltip = playground.getByRole("tooltip");
@@ -81,7 +86,10 @@ test("three runs, one time axis, a legend, tooltips, zoom, and a table with the 
   const expected = runs.flatMap((run) =>
     run.lanes
       .filter((lane) => run.spans.some((s) => s.lane === lane.id))
-      .map((lane) => ({ caption: lane.label, count: run.spans.filter((s) => s.lane === lane.id).length })),
+      .map((lane) => ({
+        caption: lane.label,
+        count: run.spans.filter((s) => s.lane === lane.id).length + (run.startup ?? []).filter((s) => s.lane === lane.id).length,
+      })),
   );
   expect(rows.map((t) => ({ caption: t.caption, count: t.rows.length }))).toEqual(expected);
   const firstSpan = runs[0]!.spans.find((s) => s.lane === "page")!;
@@ -104,8 +112,8 @@ test("hovering an output line marks its tick on the timeline, and the reverse", 
   const canvas = playground.getByRole("img").first();
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
-  const plot = box.width - LAYOUT.gutter - LAYOUT.padRight;
-  const x = box.x + LAYOUT.gutter + ((main!.output[last]!.t - t0) / (t1 - t0)) * plot;
+  const [x0, x1] = plotRange(box.width);
+  const x = box.x + x0 + ((main!.output[last]!.t - t0) / (t1 - t0)) * (x1 - x0);
   const y = box.y + LAYOUT.axisHeight + LAYOUT.barTop + LAYOUT.barHeight + 3;
   await page.mouse.move(x, y);
   const tooltip = playground.getByRole("tooltip");
@@ -154,4 +162,22 @@ test("thousands of async tasks are drawn as rows of the pool, not a lane each", 
   // per task would be 3,002 lanes, about 78,000 px.
   expect(height).toBeGreaterThanOrEqual(sectionHeight(22));
   expect(height).toBeLessThanOrEqual(sectionHeight(26));
+});
+
+test("the keyboard reaches the timeline after the replay buttons, and zooms, pans and fits it", async ({ page }) => {
+  const playground = await runAllThree(page);
+  await playground.getByRole("button", { name: "real time" }).focus();
+  await page.keyboard.press("Tab");
+  const stack = playground.getByRole("group", { name: "Timelines" });
+  await expect(stack).toBeFocused();
+  const root = playground.locator(".tl-root");
+  const [f0, f1] = visibleWindow(await root.getAttribute("data-window"));
+  await page.keyboard.press("+");
+  await page.keyboard.press("+");
+  await expect.poll(async () => { const [a, b] = visibleWindow(await root.getAttribute("data-window")); return b - a; }).toBeLessThan((f1 - f0) / 2);
+  const [z0] = visibleWindow(await root.getAttribute("data-window"));
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => visibleWindow(await root.getAttribute("data-window"))[0]).toBeGreaterThan(z0);
+  await page.keyboard.press("0");
+  await expect.poll(async () => visibleWindow(await root.getAttribute("data-window"))[1]).toBeCloseTo(f1, 1);
 });

@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readCheck } from "../src/lessons/check-schema.ts";
+import { readOutcome } from "../src/lessons/outcome.ts";
+import { readCourse } from "../src/lessons/read-course.ts";
 import { readPredict } from "../src/lessons/predict.ts";
 import { ProblemList } from "../src/lessons/problems.ts";
 import { parseLocatedYaml } from "../src/lessons/yaml-located.ts";
@@ -22,6 +24,20 @@ describe("docs/authoring.md", () => {
     const check = readCheck(parseLocatedYaml(yamlBlocks.find((b) => b.startsWith("goal:")) ?? "", 1), problems);
     expect(problems.items).toEqual([]);
     expect(check?.assertions).toHaveLength(7);
+  });
+
+  it("shows a course.yaml that reads without problems", () => {
+    const example = yamlBlocks.find((b) => b.startsWith("title:")) ?? "";
+    const read = readCourse("doc", example, ["concurrency-is-not-parallelism", "01-waiting-is-not-working"]);
+    expect(read.problems).toEqual([]);
+    expect(read.course?.parts).toHaveLength(2);
+  });
+
+  it("shows an outcome block that reads without problems", () => {
+    const problems = new ProblemList("doc");
+    const outcome = readOutcome(parseLocatedYaml(blocks("yaml outcome")[0] ?? "", 1), 1, ["main", "async", "workers"], problems);
+    expect(problems.items).toEqual([]);
+    expect(outcome?.fails).toEqual({ workers: "is not a top-level export" });
   });
 
   it("shows prediction examples that read without problems", () => {

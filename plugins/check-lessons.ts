@@ -3,6 +3,7 @@
 import type { LessonProblem } from "../src/lessons/problems.ts";
 import { hasErrors } from "../src/lessons/problems.ts";
 import { verifyExercise, type RunCode } from "../src/lessons/verify-exercise.ts";
+import { verifyPlayground } from "../src/lessons/verify-playground.ts";
 import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
 import { runCheckInNode } from "./node-check-runner.ts";
 
@@ -16,6 +17,29 @@ export function validateLessons(dir: string, root = process.cwd()): LoadedLesson
 /** How many exercises (playgrounds with a check) the lessons have. */
 export function exerciseCount(loaded: LoadedLessons): number {
   return loaded.lessons.reduce((n, l) => n + l.lesson.playgrounds.filter((p) => p.exercise).length, 0);
+}
+
+/** How many playgrounds are not exercises: each is run under its runners and must end as declared. */
+export function playgroundCount(loaded: LoadedLessons): number {
+  return loaded.lessons.reduce((n, l) => n + l.lesson.playgrounds.filter((p) => !p.exercise).length, 0);
+}
+
+/** Run every playground that is not an exercise under each of its runners; `onPlayground` hears of each. */
+export async function verifyPlaygrounds(loaded: LoadedLessons, runCode: RunCode, onPlayground: (label: string) => void = () => {}): Promise<LessonProblem[]> {
+  if (hasErrors(loaded.problems)) throw new Error("Fix the lessons' problems before running their playgrounds.");
+  const problems: LessonProblem[] = [];
+  for (const { file, lesson } of loaded.lessons) {
+    for (const playground of lesson.playgrounds.filter((p) => !p.exercise)) {
+      onPlayground(`${file}:${playground.line} playground "${playground.id}" under ${playground.runners.join(", ")}`);
+      try {
+        problems.push(...(await verifyPlayground(file, playground, runCode)));
+      } catch (e) {
+        const message = `The playground "${playground.id}" could not be run: ${e instanceof Error ? e.message : String(e)}`;
+        problems.push({ file, line: playground.line, column: 1, severity: "error", message });
+      }
+    }
+  }
+  return problems;
 }
 
 /** Run every exercise's solution and starter; `onExercise` hears of each as it starts. */

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Plugin } from "vite";
-import { lessonsPlugin, VIRTUAL_ID } from "./lessons-plugin.ts";
+import { LESSON_ID_PREFIX, lessonsPlugin, VIRTUAL_ID } from "./lessons-plugin.ts";
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 const call = (hook: unknown, self: unknown, ...args: unknown[]) => (hook as Hook).call(self, ...args);
@@ -13,8 +13,9 @@ function plugin(dir: string) {
   const watched: string[] = [];
   const warnings: string[] = [];
   const context = { addWatchFile: (f: string) => watched.push(f), warn: (m: string) => warnings.push(m) };
-  const load = () => call(p.load, context, call(p.resolveId, context, VIRTUAL_ID)) as string;
-  return { load, watched, warnings };
+  const loadId = (id: string) => call(p.load, context, call(p.resolveId, context, id)) as string;
+  const load = () => loadId(VIRTUAL_ID);
+  return { load, loadId, watched, warnings };
 }
 
 describe("lessonsPlugin", () => {
@@ -22,10 +23,30 @@ describe("lessonsPlugin", () => {
     expect(call(lessonsPlugin().resolveId, {}, "react")).toBeUndefined();
   });
 
-  it("serves the compiled lessons as a module", () => {
+  it("serves the catalog: summaries, and a dynamic import per lesson", () => {
     const { load } = plugin("e2e/fixtures/lessons/good");
-    const lessons = JSON.parse(load().replace(/^export default /, "").replace(/;\n$/, ""));
+    const code = load();
+    const lessons = JSON.parse(/^export default (.*);$/m.exec(code)?.[1] ?? "");
     expect(lessons.map((l: { meta: { title: string } }) => l.meta.title)).toEqual(["Waiting together", "The smallest lesson"]);
+    expect(lessons[0]).not.toHaveProperty("sections");
+    expect(code).toContain(`"02-smallest": () => import("${LESSON_ID_PREFIX}02-smallest"),`);
+    const course = JSON.parse(/^export const course = (.*);$/m.exec(code)?.[1] ?? "");
+    expect(course.parts).toEqual([{ title: "Lessons", lessons: ["01-waiting-together", "02-smallest"] }]);
+  }, 60_000); // the first load of the file starts the TypeScript compiler: seconds on a loaded machine
+
+  it("serves each lesson as its own module, with its prose as HTML", () => {
+    const { load, loadId } = plugin("e2e/fixtures/lessons/good");
+    load();
+    const lesson = JSON.parse(loadId(`${LESSON_ID_PREFIX}01-waiting-together`).replace(/^export default /, "").replace(/;\n$/, ""));
+    expect(lesson.meta.title).toBe("Waiting together");
+    expect(lesson.sections[0].beforeHtml).toMatch(/<p>/);
+    expect(lesson.sections.some((s: { playground?: unknown }) => s.playground)).toBe(true);
+    expect(JSON.stringify(lesson)).not.toContain('"before":');
+  });
+
+  it("fails for a lesson module of no lesson", () => {
+    const { loadId } = plugin("e2e/fixtures/lessons/good");
+    expect(() => loadId(`${LESSON_ID_PREFIX}99-none`)).toThrow('There is no lesson "99-none"');
   });
 
   it("takes its directory from LANES_LESSONS_DIR when not given one", () => {

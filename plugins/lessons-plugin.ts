@@ -1,18 +1,30 @@
-// Compiles lessons/*.md at build time into the lesson model, served as `virtual:lanes/lessons`.
-// A bad lesson fails `vite build` and shows in the dev overlay with file:line:column; editing,
-// adding or removing a lesson reloads it in the running dev server.
+// Compiles lessons/*.md at build time into the lesson model. `virtual:lanes/lessons` is the
+// catalog every page loads (summaries and a loader per lesson); `virtual:lanes/lesson/<slug>` is
+// one lesson with its prose rendered to HTML, its own chunk. A bad lesson fails `vite build` and
+// shows in the dev overlay with file:line:column; editing, adding or removing a lesson reloads it
+// in the running dev server.
 import { readFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import type { Plugin } from "vite";
+import type { Course } from "../src/lessons/course-schema.ts";
+import type { Lesson } from "../src/lessons/lesson-model.ts";
 import { formatProblem, hasErrors, type LessonProblem } from "../src/lessons/problems.ts";
-import { loadLessons } from "./load-lessons.ts";
+import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
+import { renderLesson, summaryOf } from "./render-lesson.ts";
 
 export const VIRTUAL_ID = "virtual:lanes/lessons";
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** Every rendered lesson at once, for the build's prerender in Node (no page imports it). */
+export const ALL_LESSONS_ID = "virtual:lanes/all-lessons";
+/** Followed by the lesson's slug, URI-encoded. */
+export const LESSON_ID_PREFIX = "virtual:lanes/lesson/";
+const RESOLVED_LESSON_PREFIX = `\0${LESSON_ID_PREFIX}`;
 
 export interface LessonsPluginOptions {
   /** Directory of the lesson files, relative to the Vite root: default `$LANES_LESSONS_DIR`, else `lessons`. */
   dir?: string;
+  /** Type-check the lessons' code (default true); the prerender, after the client build has, skips it. */
+  typecheck?: boolean;
 }
 
 export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
@@ -20,7 +32,9 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   const wanted = options.dir ?? process.env.LANES_LESSONS_DIR ?? "lessons";
   let root = process.cwd();
   let dir = resolve(root, wanted);
-  const isLesson = (file: string) => file.startsWith(dir + sep) && file.endsWith(".md");
+  const isLesson = (file: string) => file.startsWith(dir + sep) && (file.endsWith(".md") || file === join(dir, "course.yaml"));
+  // The catalog's load reads every lesson; each lesson's module reuses that reading.
+  let loaded: LoadedLessons | undefined;
 
   return {
     name: "lanes-lessons",
@@ -29,26 +43,55 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       dir = resolve(root, wanted);
     },
     resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+      if (id === VIRTUAL_ID) return RESOLVED_ID;
+      if (id === ALL_LESSONS_ID) return `\0${ALL_LESSONS_ID}`;
+      if (id.startsWith(LESSON_ID_PREFIX)) return `\0${id}`;
+      return undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const { lessons, problems } = loadLessons(dir, { root });
-      for (const { path } of lessons) this.addWatchFile(path);
-      for (const p of problems.filter((p) => p.severity === "warning")) this.warn(formatProblem(p));
-      if (hasErrors(problems)) throw lessonsError(problems, root);
-      return `export default ${JSON.stringify(lessons.map((l) => l.lesson))};\n`;
+      if (id === RESOLVED_ID) {
+        loaded = loadLessons(dir, { root, typecheck: options.typecheck });
+        const { lessons, problems, course, courseFile } = loaded;
+        for (const { path } of lessons) this.addWatchFile(path);
+        if (courseFile) this.addWatchFile(join(root, courseFile));
+        for (const p of problems.filter((p) => p.severity === "warning")) this.warn(formatProblem(p));
+        if (hasErrors(problems)) throw lessonsError(problems, root);
+        return catalogModule(lessons.map((l) => l.lesson), course);
+      }
+      if (id === `\0${ALL_LESSONS_ID}`) {
+        loaded ??= loadLessons(dir, { root, typecheck: options.typecheck });
+        return `export default ${JSON.stringify(loaded.lessons.map((l) => renderLesson(l.lesson)))};\n`;
+      }
+      if (id.startsWith(RESOLVED_LESSON_PREFIX)) {
+        const slug = decodeURIComponent(id.slice(RESOLVED_LESSON_PREFIX.length));
+        loaded ??= loadLessons(dir, { root, typecheck: options.typecheck });
+        const found = loaded.lessons.find((l) => l.lesson.meta.slug === slug);
+        if (!found) throw new Error(`There is no lesson "${slug}" in ${wanted}/.`);
+        this.addWatchFile(found.path);
+        return `export default ${JSON.stringify(renderLesson(found.lesson))};\n`;
+      }
+      return undefined;
     },
     hotUpdate({ file, type }) {
       if (!isLesson(resolve(file))) return undefined;
+      loaded = undefined;
       const graph = this.environment.moduleGraph;
-      const mod = graph.getModuleById(RESOLVED_ID);
-      if (!mod) return undefined;
-      graph.invalidateModule(mod);
+      const mods = [...graph.idToModuleMap.values()].filter((m) => m.id === RESOLVED_ID || m.id?.startsWith(RESOLVED_LESSON_PREFIX));
+      if (mods.length === 0) return undefined;
+      for (const mod of mods) graph.invalidateModule(mod);
       if (type !== "update") this.environment.hot.send({ type: "full-reload" });
-      return [mod];
+      return mods;
     },
   };
+}
+
+/** Summaries for every page, and one dynamic import per lesson: Rollup makes each its own chunk. */
+function catalogModule(lessons: Lesson[], course: Course): string {
+  const loaders = lessons.map((l) => {
+    const slug = l.meta.slug;
+    return `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(LESSON_ID_PREFIX + encodeURIComponent(slug))}),`;
+  });
+  return `export default ${JSON.stringify(lessons.map(summaryOf))};\nexport const course = ${JSON.stringify(course)};\nexport const loaders = {\n${loaders.join("\n")}\n};\n`;
 }
 
 /** One error for all problems, shaped for Vite's overlay and build output (loc, frame, id). */

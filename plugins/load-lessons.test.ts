@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../src/lessons/problems.ts";
 import { loadLessons } from "./load-lessons.ts";
@@ -9,7 +12,7 @@ const problemOf = (name: string) => broken.problems.filter((p) => p.file.endsWit
 
 describe("loadLessons on the broken fixtures", () => {
   it("names an unknown field and the field meant", () => {
-    expect(problemOf("01-unknown-field.md")).toEqual(['5:1 Unknown frontmatter field "runner". Did you mean "runners"? Use one of: title, summary, order, runners, level, tags, timeLimitMs.']);
+    expect(problemOf("01-unknown-field.md")).toEqual(['5:1 Unknown frontmatter field "runner". Did you mean "runners"? Use one of: title, summary, order, runners, level, minutes, tags, timeLimitMs.']);
   });
 
   it("names a field of the wrong type and what it is for", () => {
@@ -52,7 +55,7 @@ describe("loadLessons on valid lessons", () => {
 
   it("finds no problem in the real lessons", () => {
     expect(loadLessons("lessons").problems).toEqual([]);
-  });
+  }, 30_000); // type-checks about forty programs: several seconds on a busy machine
 
   it("puts lessons in course order", () => {
     expect(loadLessons(`${FIXTURES}/good`).lessons.map((l) => l.lesson.meta.slug)).toEqual(["01-waiting-together", "02-smallest"]);
@@ -61,5 +64,43 @@ describe("loadLessons on valid lessons", () => {
   it("compiles each ts check to a script", () => {
     const check = loadLessons(`${FIXTURES}/good`).lessons[0]?.lesson.playgrounds[0]?.exercise?.check.fn;
     expect(check?.js).toMatch(/exports\.default = check/);
+  });
+});
+
+describe("loadLessons with a course.yaml", () => {
+  const LESSON = "---\ntitle: T\nsummary: S.\n---\n";
+  /** A throw-away lesson directory with these files. */
+  function withDir(files: Record<string, string>, fn: (dir: string) => void) {
+    const dir = mkdtempSync(join(tmpdir(), "lanes-course-"));
+    try {
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      fn(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("orders the real lessons as lessons/course.yaml lists them, with the first lesson first", () => {
+    const loaded = loadLessons("lessons", { typecheck: false }); // the order needs no compiler
+    const listed = loaded.course.parts.flatMap((p) => p.lessons);
+    expect(loaded.lessons.map((l) => l.lesson.meta.slug)).toEqual(listed);
+    expect(listed[0]).toBe("concurrency-is-not-parallelism");
+    expect(loaded.courseFile).toBe("lessons/course.yaml");
+  });
+
+  it("gives lessons without numbers their course place, and refuses a lesson in no part", () => {
+    const course = "title: C\nintro: I.\nparts:\n  - title: P\n    lessons: [zebra, apple]\n";
+    withDir({ "course.yaml": course, "zebra.md": LESSON, "apple.md": LESSON, "stray.md": LESSON }, (dir) => {
+      const loaded = loadLessons(dir, { root: dir, typecheck: false });
+      expect(loaded.lessons.slice(0, 2).map((l) => [l.lesson.meta.slug, l.lesson.meta.order])).toEqual([["zebra", 1], ["apple", 2]]);
+      expect(loaded.problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
+        expect.stringMatching(/^stray\.md:1 The lesson is in no part of course\.yaml: add "stray" to the lessons: of the part it belongs to\.$/),
+        expect.stringMatching(/^stray\.md:2 The lesson has no place in the course/),
+      ]);
+    });
+  });
+
+  it("makes one part of every lesson when there is no course.yaml", () => {
+    expect(loadLessons(`${FIXTURES}/good`).course.parts).toEqual([{ title: "Lessons", lessons: ["01-waiting-together", "02-smallest"] }]);
   });
 });

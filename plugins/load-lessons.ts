@@ -1,11 +1,14 @@
 // Reads a directory of lessons and returns their models and every problem: the parser's
 // (frontmatter, blocks, checks) and the TypeScript compiler's. The Vite plugin and
 // `npm run lessons:check` both call this, so they agree on what a valid lesson is.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
 import { compileLesson } from "../src/lessons/compile-lesson.ts";
+import type { Course } from "../src/lessons/course-schema.ts";
+import { implicitCourse, readCourse } from "../src/lessons/read-course.ts";
 import type { Lesson } from "../src/lessons/lesson-model.ts";
 import type { LessonProblem } from "../src/lessons/problems.ts";
+import { proseWarnings } from "./prose-warnings.ts";
 import { transpileCheck, typecheckUnits, type TypecheckUnit } from "./typecheck-lessons.ts";
 
 export interface LoadedLesson {
@@ -21,6 +24,10 @@ export interface LoadedLessons {
   lessons: LoadedLesson[];
   /** Sorted by file, line and column. */
   problems: LessonProblem[];
+  /** From `course.yaml` in the directory; without one, one part of every lesson in order. */
+  course: Course;
+  /** The course file's path as shown in messages, when there is one. */
+  courseFile?: string;
 }
 
 export interface LoadOptions {
@@ -39,18 +46,31 @@ export function lessonFiles(dir: string): string[] {
 
 export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLessons {
   const root = options.root ?? process.cwd();
+  const shown = (path: string) => relative(root, path).replace(/\\/g, "/");
   const lessons: LoadedLesson[] = [];
   const problems: LessonProblem[] = [];
-  for (const path of lessonFiles(dir)) {
-    const file = relative(root, path).replace(/\\/g, "/");
-    const compiled = compileLesson(file, readFileSync(path, "utf8"), { transpileCheck });
+  const paths = lessonFiles(dir);
+  const coursePath = join(dir, "course.yaml");
+  const courseFile = existsSync(coursePath) ? shown(coursePath) : undefined;
+  const read = courseFile ? readCourse(courseFile, readFileSync(coursePath, "utf8"), paths.map((p) => basename(p, ".md"))) : undefined;
+  if (read) problems.push(...read.problems);
+  for (const path of paths) {
+    const file = shown(path);
+    const slug = basename(path, ".md");
+    const courseOrder = read?.order.get(slug);
+    const source = readFileSync(path, "utf8");
+    const compiled = compileLesson(file, source, { transpileCheck, ...(courseOrder !== undefined ? { courseOrder } : {}) });
     lessons.push({ file, path, lesson: compiled.lesson });
-    problems.push(...compiled.problems);
+    problems.push(...compiled.problems, ...proseWarnings(file, source));
+    if (read?.course && courseOrder === undefined) {
+      problems.push({ file, line: 1, column: 1, severity: "error", message: `The lesson is in no part of ${courseFile}: add "${slug}" to the lessons: of the part it belongs to.` });
+    }
   }
   if (options.typecheck !== false) problems.push(...typecheckUnits(lessons.flatMap(unitsOf)));
   lessons.sort((a, b) => a.lesson.meta.order - b.lesson.meta.order || a.lesson.meta.title.localeCompare(b.lesson.meta.title));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { lessons, problems };
+  const course = read?.course ?? implicitCourse(lessons.map((l) => l.lesson.meta.slug));
+  return { lessons, problems, course, ...(courseFile ? { courseFile } : {}) };
 }
 
 function unitsOf({ file, lesson }: LoadedLesson): TypecheckUnit[] {

@@ -1,7 +1,8 @@
 // npm run lessons:check [-- <dir>] [--no-build] [--out-dir <dir>] [--validate-only]
 // Validates every lesson in <dir> (default lessons/) as the build does, printing
 // `file:line:column message` lines; then runs each exercise's solution and starter code in
-// headless Chromium against the built app: the solution must pass its check, the starter not.
+// headless Chromium against the built app: every other playground under each of its runners must
+// end ok (or fail as its `yaml outcome` says), each exercise's solution must pass, its starter not.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runnerImport } from "vite";
@@ -44,22 +45,24 @@ async function main() {
     return 1;
   }
   const exercises = lib.exerciseCount(loaded);
-  console.log(`lessons:check: ${loaded.lessons.length} lesson(s) in ${args.dir} are valid; ${exercises} exercise(s).`);
-  if (exercises === 0 || args.validateOnly) return 0;
+  const playgrounds = lib.playgroundCount(loaded);
+  console.log(`lessons:check: ${loaded.lessons.length} lesson(s) in ${args.dir} are valid; ${exercises} exercise(s), ${playgrounds} other playground(s).`);
+  if (exercises + playgrounds === 0 || args.validateOnly) return 0;
 
   const { withBrowserSession } = await import("./browser-session.mjs");
   const session = { root, build: args.build, outDir: args.outDir, log: (line) => console.log(line) };
-  const problems = await withBrowserSession(session, ({ page }) => {
+  const problems = await withBrowserSession(session, async ({ page }) => {
     const runCode = (code, runners, timeLimitMs) =>
       withTimeout(page.evaluate(([c, r, t]) => window.__lanes.run(c, r, { timeLimitMs: t }), [code, runners, timeLimitMs]), RUN_TIMEOUT_MS, "The run");
-    return lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`));
+    const ran = await lib.verifyPlaygrounds(loaded, runCode, (label) => console.log(`  running ${label}`));
+    return ran.concat(await lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`)));
   });
   report(problems);
   if (lib.hasErrors(problems)) {
-    console.error(`lessons:check: ${problems.filter((p) => p.severity === "error").length} exercise problem(s).`);
+    console.error(`lessons:check: ${problems.filter((p) => p.severity === "error").length} problem(s) in the runs.`);
     return 1;
   }
-  console.log(`lessons:check: every solution passes its check and no starter code does.`);
+  console.log(`lessons:check: every playground ends as its lesson says, every solution passes its check and no starter code does.`);
   return 0;
 }
 

@@ -15,7 +15,7 @@ const run = promisify(execFile);
 /** `npm run lessons:check -- ...args`: its exit code and everything it printed. */
 async function lessonsCheck(...args: string[]): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run("node", ["scripts/lessons-check.mjs", ...args], { timeout: 170_000 });
+    const { stdout, stderr } = await run("node", ["scripts/lessons-check.mjs", ...args], { timeout: 290_000 });
     return { code: 0, output: stdout + stderr };
   } catch (e) {
     const failed = e as { code?: number; stdout?: string; stderr?: string };
@@ -62,9 +62,10 @@ describe.skipIf(!chromiumPath() && !hasPlaywrightChromium())("lessons:check in C
 
   it("passes on the real lessons", async () => {
     const { code, output } = await lessonsCheck("--no-build", "--out-dir", outDir);
-    expect(output).toContain("every solution passes its check and no starter code does");
+    expect(output).toContain("every playground ends as its lesson says, every solution passes its check and no starter code does");
+    expect(output).toMatch(/running lessons\/processes-are-isolated\.md:\d+ playground "by-name" under main, async, workers/);
     expect(code).toBe(0);
-  }, 120_000);
+  }, 300_000); // about twenty playgrounds and exercises, run one after another
 
   it("evaluates a ts check in a Worker from a Blob URL on the cross-origin isolated page", async () => {
     const source = checkWorkerSource(transpileCheck("export default function check(runs: Run[]): true | string {\n  return typeof fetch === 'undefined' ? `${runs.length} runs` : 'fetch is there';\n}"));

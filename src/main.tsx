@@ -1,8 +1,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { installAutomation } from "./automation";
+import { loadLesson } from "./lessons/catalog";
 import { warmStage } from "./stage/stage-pool";
 import { App } from "./ui/App";
+import { parseRoute } from "./ui/router";
 import "./ui/styles.css";
 
 installAutomation();
@@ -10,8 +12,15 @@ warmStage(); // the first Run finds a stage ready
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+// A lesson's chunk is loaded before the first render, so the page the build prerendered is
+// replaced in one step by the same page, never by an empty one.
+const route = parseRoute(window.location.pathname);
+const first = route.page === "lesson" ? loadLesson(route.slug).catch(() => undefined) : Promise.resolve(undefined);
+void first.then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

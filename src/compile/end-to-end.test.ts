@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AWAIT_SITES_NAME, AWAIT_SITE_NAME, arrivalLine, awaitSite, awaitSiteIterable } from "../runtime/await-site";
 import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
 import { lanesShimSource } from "./lanes-shim";
 import { locateInStack, userStack } from "./stack-location";
@@ -19,8 +20,10 @@ const loopLines: number[] = [];
   sleep: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
   print: (...values: unknown[]) => printed.push(values.join(" ")),
   [LOOP_GUARD_NAME]: (line: number) => loopLines.push(line),
+  [AWAIT_SITE_NAME]: awaitSite,
+  [AWAIT_SITES_NAME]: awaitSiteIterable,
 };
-const lanesUrl = dataUrl(lanesShimSource(["sleep", "print", LOOP_GUARD_NAME], KEY));
+const lanesUrl = dataUrl(lanesShimSource(["sleep", "print", LOOP_GUARD_NAME, AWAIT_SITE_NAME, AWAIT_SITES_NAME], KEY));
 
 const source = [
   'import { sleep, print } from "lanes";',
@@ -85,6 +88,27 @@ describe("a compiled program, imported as a module", () => {
       expect.stringMatching(/^ {4}at fetchPage \(program\.ts:5:\d+\)$/),
       expect.stringMatching(/^ {4}at main \(program\.ts:10:\d+\)$/),
     ]);
+  });
+
+  it("remembers the line of main() that an error reached, through the await sites", async () => {
+    const { error } = await failure();
+    expect(arrivalLine(error)).toBe(10);
+  });
+
+  it("remembers the line of a for await that an error reached", async () => {
+    const looped = [
+      'import { sleep } from "lanes";',
+      "async function* pages(): AsyncGenerator<number> { yield 1; await sleep(1); throw new Error('gone'); }",
+      "export default async function main(): Promise<void> {",
+      "  for await (const p of pages()) {",
+      "    void p;",
+      "  }",
+      "}",
+    ].join("\n");
+    const module = (await import(/* @vite-ignore */ dataUrl(compileProgram(looped, lanesUrl).js))) as Record<string, unknown>;
+    const error = await (module.default as () => Promise<void>)().then(() => undefined, (reason: unknown) => reason);
+    expect((error as Error).message).toBe("gone");
+    expect(arrivalLine(error)).toBe(4);
   });
 
   it("calls the loop guard from every loop, with the loop's line", async () => {

@@ -23,14 +23,7 @@ const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "Whil
 /** Where calls go: after `{` of a block body, or around a single-statement body. */
 export function guardInsertions(program: Program): Insertion[] {
   const insertions: Insertion[] = [];
-  forEachNode(program, (node) => {
-    if (!LOOPS.has(node.type)) return;
-    const loop = node as Loop;
-    const call = `${LOOP_GUARD_NAME}(${loop.loc?.start.line ?? 0});`;
-    const body = loop.body;
-    if (body.type === "BlockStatement") insertions.push({ at: body.start + 1, text: call });
-    else insertions.push({ at: body.start, text: `{${call}` }, { at: body.end, text: "}" });
-  });
+  forEachNode(program, (node) => guardNode(node, insertions));
   // Stable: a "}" closing an inner single-statement body comes before one closing its loop.
   return insertions.sort((a, b) => a.at - b.at);
 }
@@ -48,11 +41,21 @@ export function reservedNameUse(program: Program): { message: string; node: Node
   });
   if (!found) return undefined;
   const name = (found as Node & { name: string }).name;
-  return { node: found, message: `The name \`${name}\` is reserved for Lanes (names starting with ${RESERVED_PREFIX} guard your loops): rename it.` };
+  return { node: found, message: `The name \`${name}\` is reserved for Lanes (Lanes puts names starting with ${RESERVED_PREFIX} into your program: loop guards, await sites, object names): rename it.` };
+}
+
+/** The guard's insertions for one node (none unless it is a loop), for a walk shared with others. */
+export function guardNode(node: Node, insertions: Insertion[]): void {
+  if (!LOOPS.has(node.type)) return;
+  const loop = node as Loop;
+  const call = `${LOOP_GUARD_NAME}(${loop.loc?.start.line ?? 0});`;
+  const body = loop.body;
+  if (body.type === "BlockStatement") insertions.push({ at: body.start + 1, text: call });
+  else insertions.push({ at: body.start, text: `{${call}` }, { at: body.end, text: "}" });
 }
 
 /** Every node of an ESTree, parents first (acorn's nodes hold children in plain properties). */
-function forEachNode(node: Node, visit: (node: Node) => void): void {
+export function forEachNode(node: Node, visit: (node: Node) => void): void {
   visit(node);
   for (const value of Object.values(node) as unknown[]) {
     if (Array.isArray(value)) {
@@ -65,9 +68,9 @@ function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }
 
-/** The import that links the guard. Imports are hoisted: one at the very end moves no line. */
-export function guardImport(lanesUrlLiteral: string): string {
-  return `import { ${LOOP_GUARD_NAME} } from ${lanesUrlLiteral};`;
+/** The import that links the guard (and other `names`). Imports are hoisted: one at the very end moves no line. */
+export function guardImport(lanesUrlLiteral: string, names: readonly string[] = [LOOP_GUARD_NAME]): string {
+  return `import { ${names.join(", ")} } from ${lanesUrlLiteral};`;
 }
 
 /**

@@ -4,7 +4,10 @@ import { CompileError, positionOf } from "./compile-error";
 import { findViolation, lanesSpecifiers } from "./import-policy";
 import { exportedNames, hasDefaultExport } from "./module-exports";
 import { originalPosition, type MapPosition } from "./source-map";
-import { guardImport, guardInsertions, reservedNameUse, unguardedColumn } from "./loop-guard";
+import { AWAIT_SITE_NAMES, compilerInsertions } from "./await-sites";
+import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
+import { NAME_OBJECT } from "../runtime/object-name";
+import { guardImport, reservedNameUse, unguardedColumn, type Insertion } from "./loop-guard";
 import { isParserError, syntaxErrorAt } from "./syntax-error";
 
 export interface CompiledProgram {
@@ -13,6 +16,8 @@ export interface CompiledProgram {
   /** Top-level named exports, in source order: the functions workers can be sent. */
   exports: string[];
   hasDefault: boolean;
+  /** Where a place in `js` is in the source: a lookup, kept with the program (errors use it). */
+  lineMap: LineMap;
 }
 
 export const MISSING_MAIN =
@@ -44,28 +49,66 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   }
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);
-  const guards = guardInsertions(program);
+  const { insertions, guards, sites, names: named } = compilerInsertions(program);
   const edits = [
     ...lanesSpecifiers(program).map((node) => ({ start: node.start, end: node.end, text: url })),
-    ...guards.map(({ at, text }) => ({ start: at, end: at, text })),
+    ...insertions.map(({ at, text }) => ({ start: at, end: at, text })),
   ];
-  const linked = applyEdits(js, edits) + (guards.length > 0 ? `\n${guardImport(url)}\n` : "");
-  return { js: linked, exports: exportedNames(program), hasDefault: true };
+  const names = [...(guards ? [LOOP_GUARD_NAME] : []), ...(sites ? AWAIT_SITE_NAMES : []), ...(named ? [NAME_OBJECT] : [])];
+  const linked = applyEdits(js, edits) + (names.length > 0 ? `\n${guardImport(url, names)}\n` : "");
+  return { js: linked, exports: exportedNames(program), hasDefault: true, lineMap: new LineMap(source, js, insertions) };
 }
 
 /**
- * Where a place in the compiled module (1-based line and column, as in V8 stack frames) is in
- * the student's source. Lines never move; columns do wherever types were removed.
+ * A compiled program's places in its source. Built with the program, so an error costs a
+ * lookup: no compile, no parse (1,000 failing tasks used to re-run both 1,000 times). The one
+ * expensive piece, sucrase's output with a source map, is made on the first error and kept;
+ * every place asked for is remembered (a thousand tasks failing at one throw ask one place).
+ */
+export class LineMap {
+  #mapped: MappedOutput | undefined;
+  #places = new Map<string, { line: number; column: number }>();
+
+  constructor(
+    private readonly source: string,
+    /** sucrase's output before the compiler's insertions */
+    private readonly js: string,
+    private readonly insertions: readonly Insertion[],
+  ) {}
+
+  /** 1-based line and column in the compiled module (as in V8 stack frames) -> in the source. */
+  position(line: number, column: number): { line: number; column: number } {
+    const key = `${line}:${column}`;
+    const known = this.#places.get(key);
+    if (known) return known;
+    let place: { line: number; column: number };
+    try {
+      const unguarded = unguardedColumn(this.js, this.insertions, line, column - 1);
+      this.#mapped ??= mappedOutput(this.source, false);
+      const found = toSource(this.source, false, { line, column: unguarded }, this.#mapped);
+      place = { line: found.line, column: found.column + 1 };
+    } catch {
+      place = { line, column }; // nothing better to say than what we were given
+    }
+    this.#places.set(key, place);
+    return place;
+  }
+}
+
+/**
+ * Where a place in the compiled module is in the student's source, compiling it to find out:
+ * for tests and one-off callers. Runs use the program's LineMap.
  */
 export function sourcePosition(source: string, line: number, column: number): { line: number; column: number } {
+  let map: LineMap;
   try {
     const js = stripTypes(source, false);
-    const unguarded = unguardedColumn(js, guardInsertions(parseOutput(js, source, false)), line, column - 1);
-    const place = toSource(source, false, { line, column: unguarded });
-    return { line: place.line, column: place.column + 1 };
+    const program = parseOutput(js, source, false);
+    map = new LineMap(source, js, compilerInsertions(program).insertions);
   } catch {
     return { line, column }; // not compilable: nothing better to say than what we were given
   }
+  return map.position(line, column);
 }
 
 function stripTypes(source: string, keepUnusedImports: boolean): string {
@@ -99,13 +142,25 @@ function options(keepUnusedImports: boolean) {
  * the fallback only: it loses its columns after a template literal (every later segment then
  * points at one source column).
  */
-function toSource(source: string, keepUnusedImports: boolean, generated: MapPosition): MapPosition {
-  const { code, sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
-  const outputLine = code.split("\n")[generated.line - 1];
-  const sourceLine = source.split("\n")[generated.line - 1];
+function toSource(source: string, keepUnusedImports: boolean, generated: MapPosition, mapped = mappedOutput(source, keepUnusedImports)): MapPosition {
+  const { lines, sourceLines, mappings } = mapped;
+  const outputLine = lines[generated.line - 1];
+  const sourceLine = sourceLines[generated.line - 1];
   const column = outputLine === undefined || sourceLine === undefined ? undefined : alignedColumn(outputLine, sourceLine, generated.column);
   if (column !== undefined) return { line: generated.line, column };
-  return sourceMap ? originalPosition(sourceMap.mappings, generated) : generated;
+  return mappings !== undefined ? originalPosition(mappings, generated) : generated;
+}
+
+interface MappedOutput {
+  /** sucrase's output, by line */
+  lines: string[];
+  sourceLines: string[];
+  mappings: string | undefined;
+}
+
+function mappedOutput(source: string, keepUnusedImports: boolean): MappedOutput {
+  const { code, sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
+  return { lines: code.split("\n"), sourceLines: source.split("\n"), mappings: sourceMap?.mappings };
 }
 
 /**

@@ -24,7 +24,7 @@ export interface AttachContext {
   transpileCheck: (source: string) => string;
 }
 
-const ROLE_NAMES = { solution: "solution", "ts-check": "ts check", "yaml-check": "yaml check", predict: "predict" } as const;
+const ROLE_NAMES = { solution: "solution", "ts-check": "ts check", "yaml-check": "yaml check", predict: "predict", outcome: "outcome" } as const;
 
 export function attachBlocks(items: readonly BodyItem[], ctx: AttachContext): { playgrounds: PlaygroundBlock[]; taken: TakenRange[] } {
   const { problems, bodyLine } = ctx;
@@ -72,7 +72,7 @@ export function attachBlocks(items: readonly BodyItem[], ctx: AttachContext): { 
       problems.error({ line, column: 1 }, `A ${role} block belongs to the playground before it, and there is none: move it after its \`\`\`ts playground block.`);
       continue;
     }
-    const slot = kind === "solution" ? "solution" : kind === "ts-check" ? "tsCheck" : kind === "yaml-check" ? "yamlCheck" : "predict";
+    const slot = kind === "solution" ? "solution" : kind === "ts-check" ? "tsCheck" : kind === "yaml-check" ? "yamlCheck" : kind;
     const already = current[slot];
     if (already) {
       problems.error({ line, column: 1 }, `The playground "${current.playground.id}" already has a ${role} block (line ${already.line}): merge the two or move this one after another playground.`);

@@ -11,6 +11,8 @@ import { scanBody } from "./scan-markdown.ts";
 export interface CompileOptions {
   /** TypeScript to JavaScript for `ts check` blocks; the build passes the real compiler's. */
   transpileCheck?: (source: string) => string;
+  /** The lesson's place in lessons/course.yaml (1-based), when the course lists it. */
+  courseOrder?: number;
 }
 
 export interface CompiledLesson {
@@ -24,7 +26,7 @@ export function compileLesson(file: string, source: string, options: CompileOpti
   const problems = new ProblemList(file);
   const slug = file.replace(/^.*[\\/]/, "").replace(/\.md$/, "");
   const raw = readRaw(source, problems);
-  const meta = readMeta(slug, raw, problems);
+  const meta = readMeta(slug, raw, problems, options.courseOrder);
   const lines = raw.body.split("\n");
   blankTitleHeading(lines, meta.title);
   const items = scanBody(lines);

@@ -22,6 +22,13 @@ export const frontmatterSchema = z
       .optional()
       .describe("the runners a playground offers unless it says otherwise, a list of main, async, workers (default: all three)"),
     level: z.enum(LEVELS).optional().describe("how much the lesson assumes: beginner, intermediate or advanced"),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .optional()
+      .describe("about how many minutes the lesson takes a student, a whole number (shown in the lesson list)"),
     tags: z.array(z.string().trim().min(1)).optional().describe("topics, a list of words such as [workers, cpu-bound]"),
     timeLimitMs: z
       .number()

@@ -6,10 +6,10 @@ import type { Fence } from "./scan-markdown.ts";
 import type { Position, ProblemList } from "./problems.ts";
 import { issueMessages } from "./zod-problems.ts";
 
-export type BlockKind = "playground" | "solution" | "ts-check" | "yaml-check" | "predict" | "python" | "prose";
+export type BlockKind = "playground" | "solution" | "ts-check" | "yaml-check" | "predict" | "outcome" | "python" | "prose";
 
 const LANGUAGES: Record<string, string> = { ts: "ts", typescript: "ts", yaml: "yaml", yml: "yaml", python: "python", py: "python" };
-const ROLES: Record<string, readonly string[]> = { playground: ["ts"], solution: ["ts"], check: ["yaml", "ts"], predict: ["yaml"] };
+const ROLES: Record<string, readonly string[]> = { playground: ["ts"], solution: ["ts"], check: ["yaml", "ts"], predict: ["yaml"], outcome: ["yaml"] };
 const ROLE_NAMES = Object.keys(ROLES);
 
 export interface ClassifiedFence {

@@ -8,7 +8,7 @@ function frontmatterProblems(slug: string, ...lines: string[]) {
 
 describe("lesson frontmatter", () => {
   it("accepts every field", () => {
-    expect(frontmatterProblems("x", "title: T", "summary: S.", "order: 2", "runners: [main, workers]", "level: advanced", "tags: [locks]", "timeLimitMs: 3000")).toEqual([]);
+    expect(frontmatterProblems("x", "title: T", "summary: S.", "order: 2", "runners: [main, workers]", "level: advanced", "minutes: 10", "tags: [locks]", "timeLimitMs: 3000")).toEqual([]);
   });
 
   it("accepts a numbered file name instead of order", () => {
@@ -40,7 +40,22 @@ describe("lesson frontmatter", () => {
   });
 
   it("asks for an order when the file name has no number", () => {
-    expect(frontmatterProblems("locks", "title: T", "summary: S.")).toEqual([expect.stringMatching(/^2:1 The lesson has no place in the course: add order: 1 .* 01-locks\.md\.$/)]);
+    expect(frontmatterProblems("locks", "title: T", "summary: S.")).toEqual([expect.stringMatching(/^2:1 The lesson has no place in the course: list it in a part of course.yaml, add order: 1 .* 01-locks\.md\.$/)]);
+  });
+
+  it("takes its order from the course, which needs no number in the file name", () => {
+    const { lesson, problems } = compileLesson("lessons/locks.md", "---\ntitle: T\nsummary: S.\n---\n", { courseOrder: 7 });
+    expect([lesson.meta.order, problems]).toEqual([7, []]);
+  });
+
+  it("warns that order: is ignored when the course places the lesson", () => {
+    const { lesson, problems } = compileLesson("lessons/locks.md", "---\ntitle: T\nsummary: S.\norder: 2\n---\n", { courseOrder: 7 });
+    expect(lesson.meta.order).toBe(7);
+    expect(problems.map((p) => `${p.severity} ${p.line}:${p.column} ${p.message}`)).toEqual([expect.stringMatching(/^warning 4:1 order: is ignored: the course's order/)]);
+  });
+
+  it("refuses minutes that are not a whole number of minutes", () => {
+    expect(frontmatterProblems("01-x", "title: T", "summary: S.", "minutes: 7.5")).toEqual([expect.stringMatching(/^4:10 Frontmatter field "minutes" must be a whole number, not the number 7.5\. It is about how many minutes/)]);
   });
 
   it("refuses an unknown runner, at the list item, with the runner meant", () => {

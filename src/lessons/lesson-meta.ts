@@ -14,8 +14,9 @@ export function numberOf(slug: string): number | undefined {
   return numbered ? Number(numbered[1]) : undefined;
 }
 
-export function readMeta(slug: string, raw: RawFrontmatter, problems: ProblemList): LessonMeta {
-  const meta: LessonMeta = { slug, title: slug, summary: "", order: numberOf(slug) ?? Number.MAX_SAFE_INTEGER, runners: [...RUNNERS], tags: [] };
+/** `courseOrder`: the lesson's place in lessons/course.yaml, which then decides its order. */
+export function readMeta(slug: string, raw: RawFrontmatter, problems: ProblemList, courseOrder?: number): LessonMeta {
+  const meta: LessonMeta = { slug, title: slug, summary: "", order: courseOrder ?? numberOf(slug) ?? Number.MAX_SAFE_INTEGER, runners: [...RUNNERS], tags: [] };
   if (raw.yaml === undefined) {
     problems.error({ line: 1, column: 1 }, "The lesson has no frontmatter: start the file with a --- line, then title: and summary: lines, then ---.");
     return meta;
@@ -42,10 +43,13 @@ export function readMeta(slug: string, raw: RawFrontmatter, problems: ProblemLis
   if (fields.runners !== undefined) meta.runners = fields.runners;
   if (fields.tags !== undefined) meta.tags = fields.tags;
   if (fields.level !== undefined) meta.level = fields.level;
+  if (fields.minutes !== undefined) meta.minutes = fields.minutes;
   if (fields.timeLimitMs !== undefined) meta.timeLimitMs = fields.timeLimitMs;
-  if (fields.order !== undefined) meta.order = fields.order;
+  if (courseOrder !== undefined) {
+    if ("order" in data) problems.warn(yaml.locate(["order"], true), "order: is ignored: the course's order is the order of lessons in course.yaml. Remove it, or move the lesson there.");
+  } else if (fields.order !== undefined) meta.order = fields.order;
   else if (numberOf(slug) === undefined && !("order" in data)) {
-    problems.error({ line: raw.yamlLine, column: 1 }, `The lesson has no place in the course: add order: 1 (or another number) or rename the file to start with its number, e.g. 01-${slug}.md.`);
+    problems.error({ line: raw.yamlLine, column: 1 }, `The lesson has no place in the course: list it in a part of course.yaml, add order: 1 (or another number), or rename the file to start with its number, e.g. 01-${slug}.md.`);
   }
   return meta;
 }

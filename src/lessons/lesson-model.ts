@@ -13,6 +13,8 @@ export interface LessonMeta {
   /** Runners a playground offers unless it says otherwise: frontmatter `runners`, else all three. */
   runners: Runner[];
   level?: Level;
+  /** About how long the lesson takes, in minutes (frontmatter `minutes`). */
+  minutes?: number;
   tags: string[];
   timeLimitMs?: number;
 }
@@ -40,6 +42,15 @@ export interface PlaygroundBlock extends CodeBlock {
   exercise?: Exercise;
   /** A `yaml predict` block after it: asked before the first run. */
   predict?: Predict;
+  /** A `yaml outcome` block after it: the runners it fails under on purpose (else it must end ok). */
+  outcome?: Outcome;
+}
+
+/** A playground that fails on purpose: per runner, a text its run's error message contains. */
+export interface Outcome {
+  fails: Partial<Record<Runner, string>>;
+  /** Line of the `yaml outcome` fence. */
+  line: number;
 }
 
 export interface Exercise {
@@ -108,4 +119,30 @@ export interface Lesson {
   headings: Heading[];
   /** Every playground in file order: the same objects as in `sections`. */
   playgrounds: PlaygroundBlock[];
+}
+
+/** A section as the page receives it: its prose already rendered to sanitised HTML at build time. */
+export interface RenderedSection {
+  beforeHtml: string;
+  playground?: PlaygroundBlock;
+  /** The playground's code and its Python twin as highlighted HTML, shown until the editor is ready. */
+  highlighted?: { code: string; python?: string };
+  afterHtml: string;
+}
+
+/**
+ * A lesson as its page loads it (one chunk per lesson): the model with the prose rendered, so
+ * the page ships no markdown parser. Playgrounds appear once, in their sections.
+ */
+export interface RenderedLesson {
+  meta: LessonMeta;
+  sections: RenderedSection[];
+  headings: Heading[];
+}
+
+/** What the home page and the router know of every lesson without loading it. */
+export interface LessonSummary {
+  meta: LessonMeta;
+  /** Ids of the playgrounds that are exercises, for the home page's progress marks. */
+  exercises: string[];
 }

@@ -3,6 +3,7 @@
 // solution), a check that checks nothing, a check about a runner the playground does not offer.
 import type { CodeBlock, PlaygroundBlock } from "./lesson-model.ts";
 import { readCheck } from "./check-schema.ts";
+import { readOutcome } from "./outcome.ts";
 import { readPredict } from "./predict.ts";
 import type { ProblemList } from "./problems.ts";
 import { parseLocatedYaml } from "./yaml-located.ts";
@@ -14,11 +15,19 @@ export interface PendingBlocks {
   tsCheck?: CodeBlock;
   yamlCheck?: CodeBlock;
   predict?: CodeBlock;
+  outcome?: CodeBlock;
 }
 
 export function buildExercise(blocks: PendingBlocks, problems: ProblemList, transpileCheck: (source: string) => string): void {
-  const { playground, solution, tsCheck, yamlCheck, predict } = blocks;
+  const { playground, solution, tsCheck, yamlCheck, predict, outcome } = blocks;
   if (solution) playground.solution = solution;
+  if (outcome && yamlCheck) {
+    problems.error(at(outcome), "An exercise's check already says what its runs must do: an outcome block is for playgrounds without a check. Remove it, or move the failure into the check.");
+  } else if (outcome) {
+    const yaml = parsed(outcome, problems);
+    const read = yaml && readOutcome(yaml, outcome.line, playground.runners, problems);
+    if (read) playground.outcome = read;
+  }
   if (predict) {
     const yaml = parsed(predict, problems);
     const read = yaml && readPredict(yaml, predict.line, playground.runners, problems);

@@ -1,4 +1,4 @@
-import { CompileError, compileProgram, createModuleUrl, importModule, lanesShimSource, revokeModuleUrl } from "../compile";
+import { CompileError, compileProgram, createModuleUrl, importModule, lanesShimSource, revokeModuleUrl, type LineMap } from "../compile";
 import { RUNTIME_KEY, installRuntime, shimmed } from "../runtime";
 import { installHost, loadingHost } from "../runtime/host";
 import { locateError } from "./locate-error";
@@ -15,14 +15,14 @@ export function lanesUrl(): string {
   return url;
 }
 
-let cached: { source: string; js: string } | undefined;
+let cached: { source: string; js: string; lineMap: LineMap } | undefined;
 
-/** Compile once per distinct source; throws CompileError with line and column. */
-export function compile(source: string): string {
-  if (cached?.source === source) return cached.js;
-  const { js } = compileProgram(source, lanesUrl());
-  cached = { source, js };
-  return js;
+/** Compile once per distinct source (the line map with it); throws CompileError with line and column. */
+export function compile(source: string): { js: string; lineMap: LineMap } {
+  if (cached?.source === source) return cached;
+  const { js, lineMap } = compileProgram(source, lanesUrl());
+  cached = { source, js, lineMap };
+  return cached;
 }
 
 /**
@@ -31,7 +31,7 @@ export function compile(source: string): string {
  * Top-level code may run for `limitMs` (the run's time limit) before it is stopped.
  */
 export async function loadProgram(source: string, limitMs: number, beforeImport?: (moduleUrl: string) => void): Promise<LoadedProgram> {
-  const js = compile(source);
+  const { js, lineMap } = compile(source);
   const moduleUrl = createModuleUrl(js);
   beforeImport?.(moduleUrl);
   let exports: Record<string, unknown>;
@@ -48,7 +48,7 @@ export async function loadProgram(source: string, limitMs: number, beforeImport?
   } catch (error) {
     revokeModuleUrl(moduleUrl);
     // Top-level code threw while the module loaded: report it where it happened.
-    const where = locateError(error, moduleUrl, source);
+    const where = locateError(error, moduleUrl, lineMap);
     throw new CompileError(where.message, where.line, where.column);
   } finally {
     restoreHost();
@@ -58,7 +58,7 @@ export async function loadProgram(source: string, limitMs: number, beforeImport?
     revokeModuleUrl(moduleUrl);
     throw new CompileError("The default export must be a function: `export default async function main() { … }`.");
   }
-  return { source, js, moduleUrl, exports, main: main as () => unknown };
+  return { source, js, lineMap, moduleUrl, exports, main: main as () => unknown };
 }
 
 export function unloadProgram(program: LoadedProgram): void {

@@ -1,5 +1,5 @@
 import { locateInStack } from "../compile/stack-location";
-import { sourcePosition } from "../compile/transpile";
+import type { LineMap } from "../compile/transpile";
 import { formatValues } from "../runtime/format-value";
 import type { RunError } from "../trace/run";
 
@@ -20,13 +20,14 @@ export class RemoteError extends Error {
 
 /**
  * Whatever was thrown, as a RunError: message first, then the place in the student's source
- * when known (stack columns are the compiled module's; types removed earlier on a line move them).
+ * when known (stack columns are the compiled module's; types removed earlier on a line move
+ * them). A lookup in the program's line map: the failure path compiles nothing.
  */
-export function locateError(error: unknown, moduleUrl: string, source: string): RunError {
+export function locateError(error: unknown, moduleUrl: string, lines: Pick<LineMap, "position">): RunError {
   if (!(error instanceof Error)) return { message: `A value that is not an Error was thrown: ${formatValues([error])}` };
   const place = error instanceof RemoteError ? error : error.stack ? locateInStack(error.stack, moduleUrl) : undefined;
   if (place?.line === undefined || place.column === undefined) return withPlace(describe(error), place?.line);
-  const original = sourcePosition(source, place.line, place.column);
+  const original = lines.position(place.line, place.column);
   return withPlace(describe(error), original.line, original.column);
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_TIME_LIMIT_MS } from "./page/time-limit";
 import type { RunnerImpl, TaskProgress } from "./runner";
 
 // Runners load on first use, so a page that never runs workers never loads the worker pool.
-const loaders: Record<Runner, () => Promise<RunnerImpl>> = {
+export const runnerLoaders: Record<Runner, () => Promise<RunnerImpl>> = {
   main: () => import("./main-runner").then((m) => m.mainRunner),
   async: () => import("./async-runner").then((m) => m.asyncRunner),
   workers: () => import("./workers-runner").then((m) => m.workersRunner),
@@ -71,7 +71,7 @@ async function runAll(source: string, runners: readonly Runner[], options: RunPr
 }
 
 async function runOne(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
-  const [impl, { loadProgram, unloadProgram }] = await Promise.all([loaders[runner](), import("./load-program")]);
+  const [impl, { loadProgram, unloadProgram }] = await Promise.all([runnerLoaders[runner](), import("./load-program")]);
   let program;
   let preparedUrl: string | undefined;
   try {

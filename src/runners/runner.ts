@@ -1,3 +1,4 @@
+import type { LineMap } from "../compile/transpile";
 import type { Run, Runner } from "../trace/run";
 
 /** A compiled program, imported afresh for each run so module-level state never leaks between runs. */
@@ -6,6 +7,8 @@ export interface LoadedProgram {
   source: string;
   /** Compiled JavaScript (an ES module importing the lanes shim by URL). */
   js: string;
+  /** Places in `js` -> places in `source`, made by the one compile of this source. */
+  lineMap: LineMap;
   /** Blob URL of `js` for this run: the page imported it, workers import it too. */
   moduleUrl: string;
   /** The module namespace imported on the page. */

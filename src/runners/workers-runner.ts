@@ -17,10 +17,10 @@ export const workersRunner: RunnerImpl = {
   abandon(moduleUrl) {
     fleet.discard(moduleUrl);
   },
-  run(program, options) {
+  async run(program, options) {
     fleet.prepare(program.source);
     let host: WorkersHost | undefined;
-    return runOnPage("workers", program, options, {
+    const run = await runOnPage("workers", program, options, {
       threadLane: null,
       schedule: {
         sleep: "timer",
@@ -28,8 +28,19 @@ export const workersRunner: RunnerImpl = {
         poolExecutor: () => new Executor(Infinity),
         spawnExecutor: () => new Executor(Infinity),
         poolSize: (requested) => requested ?? navigator.hardwareConcurrency ?? 4,
+        crossThread: true,
       },
       host: (run, page) => (host = new WorkersHost(run, program, page)),
+      remoteWaits: () => {
+        let calls = 0;
+        let generation = 0;
+        for (const pool of host?.pools ?? []) {
+          const stuck = pool.stuck();
+          calls += stuck.calls;
+          generation += stuck.generation;
+        }
+        return { calls, generation, waits: () => (host?.pools ?? []).flatMap((pool) => pool.blocked()) };
+      },
       cleanup: (_run, stopped) => {
         for (const pool of host?.pools ?? []) {
           if (stopped) fleet.replace(pool.slots);
@@ -40,5 +51,13 @@ export const workersRunner: RunnerImpl = {
         if (stopped) fleet.discard(program.moduleUrl);
       },
     });
+    if (!globalThis.crossOriginIsolated) run.notes = [NOT_ISOLATED];
+    return run;
   },
 };
+
+/** Said once per workers run on a page without cross-origin isolation. */
+export const NOT_ISOLATED =
+  "This page is not cross-origin isolated (its host sends no COOP/COEP headers), so there is no SharedArrayBuffer: " +
+  "sleep() in a worker waits on a timer instead of blocking it (still one task at a time, so the timeline is the same), " +
+  "and clocks tick in 0.1 ms instead of 5 µs, so very short spans may not show.";

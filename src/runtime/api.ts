@@ -59,9 +59,15 @@ export class Pool {
     return this.#host.size;
   }
 
-  /** Run `fn(item)` for every item; resolves to the results in input order (like `executor.map`). */
+  /**
+   * Run `fn(item)` for every item; resolves to the results in input order (like `executor.map`).
+   * The first task that fails rejects it with that task's error, at once; the items not started
+   * yet are cancelled (never run), those running finish.
+   */
   map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>): Promise<Awaited<R>[]> {
-    return Promise.resolve(this.#host.map(fn as TaskFn, Array.from(items))) as Promise<Awaited<R>[]>;
+    // The runner's own promise, not a copy: whether main() ever asks for the result decides
+    // whether a failure in it was handled (see docs/runtime.md, "When a task fails").
+    return this.#host.map(fn as TaskFn, Array.from(items)) as Promise<Awaited<R>[]>;
   }
 
   /** Start `fn(...args)`; resolves to its result (a future, like `executor.submit`). */
@@ -111,9 +117,9 @@ export interface Thread<R> {
  * main runs it in turn, async as a task on the page's thread, workers in a Web Worker of its own.
  */
 export function spawn<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Thread<Awaited<R>> {
-  const result = Promise.resolve(host().spawn(fn as TaskFn, args)) as Promise<Awaited<R>>;
-  // A spawned task that fails without being joined is recorded by the runner; do not also
-  // report it as an unhandled rejection of this internal promise.
-  result.catch(() => undefined);
-  return { join: () => result };
+  const started = host().spawn(fn as TaskFn, args);
+  // Joined only when asked: a task that fails and is never joined is reported by the runner
+  // ("Exception in task …", as Python's threading.excepthook), and the program still succeeds.
+  let joined: Promise<Awaited<R>> | undefined;
+  return { join: () => (joined ??= Promise.resolve(started) as Promise<Awaited<R>>) };
 }

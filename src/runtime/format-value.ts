@@ -1,5 +1,7 @@
 // print() turns values into one line of text, as Python's print does with str().
 
+const DESCRIBE = Symbol.for("lanes.describe");
+
 export function formatValues(values: readonly unknown[]): string {
   return values.map((v) => (typeof v === "string" ? v : formatValue(v, 0, new Set()))).join(" ");
 }
@@ -20,6 +22,9 @@ function formatValue(value: unknown, depth: number, seen: Set<object>): string {
       return `[function ${value.name || "anonymous"}]`;
   }
   const obj = value as object;
+  // Lanes primitives show their name: a task of `ab(a, b)`, `print(lock)`.
+  const describe = (obj as { [DESCRIBE]?: unknown })[DESCRIBE];
+  if (typeof describe === "function") return String(describe.call(obj));
   if (seen.has(obj)) return "[circular]";
   if (depth > 3) return Array.isArray(obj) ? "[…]" : "{…}";
   if (obj instanceof Error) return `${obj.name}: ${obj.message}`;

@@ -1,6 +1,8 @@
 // The `lanes` functions are the same code under every runner; what they do comes from
 // the host the current runner installs (page: main/async/workers drivers; worker: a task host).
 
+import type { BlockRequest } from "./sync/waiting";
+
 export type TaskFn = (...args: never[]) => unknown;
 
 export interface PoolHost {
@@ -21,6 +23,14 @@ export interface Host {
   print(text: string): void;
   createPool(workers: number | undefined): PoolHost;
   spawn(fn: TaskFn, args: unknown[]): PromiseLike<unknown>;
+  /**
+   * Wait as a primitive asks (see sync/waiting.ts): the runner's way for the running task, with
+   * its trace (a `blocked` span named after the object) and its deadlock bookkeeping. Absent:
+   * the realm's plain loop (Atomics.wait where the thread may block, else waitAsync).
+   */
+  block?(request: BlockRequest): boolean | Promise<boolean>;
+  /** The running task's id, as in Run.tasks ("main" for main()): lock owners, wake-up arrows. */
+  taskId?(): string;
 }
 
 const idle: Host = {

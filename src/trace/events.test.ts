@@ -73,8 +73,11 @@ describe("decodeEvents on malformed batches", () => {
   });
 
   it("rejects an unknown state op", () => {
-    const batch = { strings: ["a"], data: Float64Array.of(0, 0, 0, 42) };
-    expect(() => decodeEvents(batch)).toThrow(/unknown op 42/);
+    // 5…15 are no op (16 and up are labelled states, whose state index must exist too).
+    const batch = { strings: ["a"], data: Float64Array.of(0, 0, 0, 7) };
+    expect(() => decodeEvents(batch)).toThrow(/unknown op 7/);
+    expect(() => decodeEvents({ strings: ["a"], data: Float64Array.of(0, 0, 0, 16 + 5) })).toThrow(/unknown op 21/);
+    expect(() => decodeEvents({ strings: ["a"], data: Float64Array.of(0, 0, 0, 16 + 8 + 2) })).toThrow(/refers to string 1/);
   });
 
   it("rejects a data length that is not a whole number of events", () => {

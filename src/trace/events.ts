@@ -11,28 +11,33 @@
 //                            op    0..4   open a span in STATES[op] (after closing the open one)
 //                                  -1     close the open span only (OP_LEAVE)
 //                                  -2-i   an output line whose text is strings[i]
+//                                  16+8i+s  open a span in STATES[s] named strings[i] (a wait's label)
+//   wakeups?: a few wake-ups as objects (only contended waits make them; see Run.wakeups),
+//             their times in the sender's clock like t
 //
 // `data` is one buffer, so it can be transferred (zero copy) or cloned as a single memcpy;
 // `strings` stays tiny because ids repeat. Every batch is self-contained (its own string table),
 // so batches may be dropped or applied independently.
-import { STATES, type State } from "./run";
+import { STATES, type State, type Wakeup } from "./run";
 
 export interface TraceBatch {
   strings: string[];
   data: Float64Array;
+  wakeups?: Wakeup[];
 }
 
 export const STRIDE = 4;
 export const OP_LEAVE = -1;
 const OP_PRINT_BASE = -2;
+const OP_LABELLED_BASE = 16;
 
 export type TraceEvent =
-  | { kind: "state"; t: number; lane: string; task: string; state: State | null }
+  | { kind: "state"; t: number; lane: string; task: string; state: State | null; label?: string }
   | { kind: "output"; t: number; lane: string; task: string; text: string };
 
 /** Receives decoded events without an object per event (see forEachEvent). */
 export interface TraceSink {
-  state(t: number, lane: string, task: string, state: State | null): void;
+  state(t: number, lane: string, task: string, state: State | null, label?: string): void;
   output(t: number, lane: string, task: string, text: string): void;
   /**
    * Optional: a state opened and closed by the very next event (same lane, same task), given as
@@ -59,11 +64,17 @@ export class TraceBatchWriter implements TraceSink {
   #used = 0;
   #lastTask: TaskRef = "";
   #lastTaskSlot = 0;
+  #wakeups: Wakeup[] = [];
 
-  state(t: number, lane: string, task: TaskRef, state: State | null): void {
+  state(t: number, lane: string, task: TaskRef, state: State | null, label?: string): void {
     const op = state === null ? OP_LEAVE : STATE_OP.get(state);
     if (op === undefined) throw new Error(`Unknown trace state "${String(state)}".`);
-    this.#push(t, this.#intern(lane), this.#taskSlot(task), op);
+    const labelled = label === undefined || op === OP_LEAVE ? op : OP_LABELLED_BASE + 8 * this.#intern(label) + op;
+    this.#push(t, this.#intern(lane), this.#taskSlot(task), labelled);
+  }
+
+  wakeup(wakeup: Wakeup): void {
+    this.#wakeups.push(wakeup);
   }
 
   output(t: number, lane: string, task: TaskRef, text: string): void {
@@ -109,8 +120,12 @@ export class TraceBatchWriter implements TraceSink {
 
   /** The batch so far, or null if nothing was recorded since the last take(). */
   take(): TraceBatch | null {
-    if (this.#used === 0) return null;
+    if (this.#used === 0 && this.#wakeups.length === 0) return null;
     const batch: TraceBatch = { strings: this.#strings, data: this.#data.slice(0, this.#used) };
+    if (this.#wakeups.length > 0) {
+      batch.wakeups = this.#wakeups;
+      this.#wakeups = [];
+    }
     this.#strings = [];
     this.#index = new Map();
     this.#used = 0;
@@ -176,7 +191,11 @@ export function forEachEvent(batch: TraceBatch, sink: TraceSink): void {
     const op = data[at + 3] as number;
     if (op === OP_LEAVE) sink.state(t, lane, task, null);
     else if (op <= OP_PRINT_BASE) sink.output(t, lane, task, str(OP_PRINT_BASE - op, at));
-    else {
+    else if (op >= OP_LABELLED_BASE) {
+      const state = STATES[(op - OP_LABELLED_BASE) % 8];
+      if (state === undefined) throw new Error(`Malformed trace batch: event ${at / STRIDE} has unknown op ${op}.`);
+      sink.state(t, lane, task, state, str(Math.floor((op - OP_LABELLED_BASE) / 8), at));
+    } else {
       const state = STATES[op];
       if (state === undefined) throw new Error(`Malformed trace batch: event ${at / STRIDE} has unknown op ${op}.`);
       const next = at + STRIDE;
@@ -192,7 +211,7 @@ export function forEachEvent(batch: TraceBatch, sink: TraceSink): void {
 export function decodeEvents(batch: TraceBatch): TraceEvent[] {
   const events: TraceEvent[] = [];
   forEachEvent(batch, {
-    state: (t, lane, task, state) => events.push({ kind: "state", t, lane, task, state }),
+    state: (t, lane, task, state, label) => events.push(label === undefined ? { kind: "state", t, lane, task, state } : { kind: "state", t, lane, task, state, label }),
     output: (t, lane, task, text) => events.push({ kind: "output", t, lane, task, text }),
   });
   return events;

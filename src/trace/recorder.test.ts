@@ -259,3 +259,21 @@ describe("applyEvents: open-then-close pairs", () => {
     ]);
   });
 });
+
+describe("RunRecorder start-up", () => {
+  it("lists each worker lane's start-up in the run, and none when there was none", () => {
+    const r = new RunRecorder("workers");
+    expect(r.snapshot(1).startup).toBeUndefined();
+    r.addStartup({ lane: "worker:1", start: 0.5, end: 190 });
+    r.addStartup({ lane: "worker:2", start: 3, end: 3 }); // nothing to draw
+    expect(r.finish(400, true).startup).toEqual([{ lane: "worker:1", start: 0.5, end: 190 }]);
+  });
+
+  it("ignores start-ups reported after the run finished", () => {
+    const r = new RunRecorder("workers");
+    const run = r.finish(10, false);
+    r.addStartup({ lane: "worker:1", start: 0, end: 20 });
+    expect(run.startup).toBeUndefined();
+    expect(r.finish(10, false).startup).toBeUndefined();
+  });
+});

@@ -4,12 +4,13 @@
 // (finish). Times are run times: ms since main() was called.
 import { forEachEvent, type TraceBatch } from "./events";
 import type { ToRunTime } from "./clock";
-import type { Lane, OutputLine, Run, Runner, RunError, Span, State, TaskInfo } from "./run";
+import type { Lane, OutputLine, Run, Runner, RunError, Span, Startup, State, TaskInfo, Wakeup } from "./run";
 import { SortedLog, mergeSorted } from "./sorted-log";
 
 interface OpenSpan {
   state: State;
   start: number;
+  label?: string;
 }
 
 const byStart = (s: Span): number => s.start;
@@ -46,13 +47,28 @@ export class RunRecorder {
   #open = new Map<string, Map<string, OpenSpan>>();
   #spans = new SortedLog<Span>(byStart);
   #output = new SortedLog<OutputLine>(byT);
+  #startup: Startup[] = [];
+  #wakeups: Wakeup[] = [];
   #finished: Run | undefined;
+  /** Tasks cancelled before they started, as id ranges (a map's tail is one range). */
+  #cancelled: { first: number; count: number }[] = [];
 
   constructor(readonly runner: Runner) {}
+
+  /** Records a wake-up (see Wakeup). */
+  wakeup(wakeup: Wakeup): void {
+    if (this.#finished) return;
+    this.#wakeups.push(wakeup);
+  }
 
   /** Adds a lane at the end of the display order; a lane already known keeps its place and label. */
   addLane(lane: Lane): void {
     if (!this.#lanes.has(lane.id)) this.#lanes.set(lane.id, { ...lane });
+  }
+
+  /** A worker lane's start-up, once it is over (an empty or negative stretch is dropped). */
+  addStartup(startup: Startup): void {
+    if (!this.#finished && startup.end > startup.start) this.#startup.push({ ...startup });
   }
 
   /** Registers (or re-describes) a task for tooltips and checks; its place stays its first. */
@@ -91,6 +107,20 @@ export class RunRecorder {
     this.addTask({ id, name: id, args: "", failed: { ...error } });
   }
 
+  /** Tasks `first` … `first + count − 1` never started: they are cancelled (one entry per call, not per task). */
+  cancelTasks(first: number, count: number): void {
+    if (count <= 0) return;
+    const last = this.#cancelled[this.#cancelled.length - 1];
+    if (last && last.first + last.count === first) last.count += count; // a map's items, one by one
+    else this.#cancelled.push({ first, count });
+  }
+
+  #isCancelled(id: string): boolean {
+    if (this.#cancelled.length === 0) return false;
+    const n = Number(id);
+    return this.#cancelled.some((c) => n >= c.first && n < c.first + c.count);
+  }
+
   /** The range holding task `id`, if any (ranges are few: one per map). */
   #inRange(id: string): RangeEntry | undefined {
     if (this.#ranges.length === 0) return undefined;
@@ -100,6 +130,12 @@ export class RunRecorder {
   }
 
   #taskList(): TaskInfo[] {
+    const list = this.#describedTasks();
+    if (this.#cancelled.length === 0) return list;
+    return list.map((info) => (this.#isCancelled(info.id) ? { ...info, cancelled: true } : info));
+  }
+
+  #describedTasks(): TaskInfo[] {
     const list: TaskInfo[] = [];
     for (const entry of this.#taskOrder) {
       if (!("range" in entry)) {
@@ -117,14 +153,14 @@ export class RunRecorder {
     return list;
   }
 
-  /** Closes the open span of `task` on `lane` (if any) at t and opens one in `state`. */
-  enter(t: number, lane: string, task: string, state: State): void {
+  /** Closes the open span of `task` on `lane` (if any) at t and opens one in `state` (named `label`). */
+  enter(t: number, lane: string, task: string, state: State, label?: string): void {
     if (this.#finished) return;
     let tasks = this.#open.get(lane);
     if (!tasks) this.#open.set(lane, (tasks = new Map()));
     const open = tasks.get(task);
     if (open) this.#close(lane, task, open, t);
-    tasks.set(task, { state, start: t });
+    tasks.set(task, label === undefined ? { state, start: t } : { state, start: t, label });
   }
 
   /** Closes the open span of `task` on `lane` at t; nothing if none is open. */
@@ -137,17 +173,19 @@ export class RunRecorder {
     this.#close(lane, task, open, t);
   }
 
-  print(t: number, lane: string, task: string | undefined, text: string): void {
+  print(t: number, lane: string, task: string | undefined, text: string, stream?: "stderr"): void {
     if (this.#finished) return;
-    this.#output.push(task === undefined ? { t, lane, text } : { t, lane, task, text });
+    const line: OutputLine = task === undefined ? { t, lane, text } : { t, lane, task, text };
+    if (stream) line.stream = stream;
+    this.#output.push(line);
   }
 
   /** Applies a worker's batch; `toRunTime` converts the worker's clock (see clock.ts). */
   applyEvents(batch: TraceBatch, toRunTime: ToRunTime): void {
     forEachEvent(batch, {
-      state: (t, lane, task, state) => {
+      state: (t, lane, task, state, label) => {
         if (state === null) this.leave(toRunTime(t), lane, task);
-        else this.enter(toRunTime(t), lane, task, state);
+        else this.enter(toRunTime(t), lane, task, state, label);
       },
       output: (t, lane, task, text) => this.print(toRunTime(t), lane, task, text),
       span: (start, end, lane, task, state) => {
@@ -159,6 +197,7 @@ export class RunRecorder {
         } else this.#close(lane, task, { state, start: toRunTime(start) }, toRunTime(end));
       },
     });
+    for (const w of batch.wakeups ?? []) this.wakeup({ object: w.object, from: { task: w.from.task, t: toRunTime(w.from.t) }, to: { task: w.to.task, t: toRunTime(w.to.t) } });
   }
 
   /**
@@ -192,20 +231,20 @@ export class RunRecorder {
   #close(lane: string, task: string, open: OpenSpan, end: number): void {
     // Zero-length spans draw nothing and only cost memory; negative ones come from clock skew
     // between realms and are equally meaningless.
-    if (end > open.start) this.#spans.push({ lane, task, state: open.state, start: open.start, end });
+    if (end > open.start) this.#spans.push(spanOf(lane, task, open, end));
   }
 
   #build(now: number, ok: boolean): Run {
     const live: Span[] = [];
     for (const [lane, tasks] of this.#open) {
       for (const [task, open] of tasks) {
-        if (now > open.start) live.push({ lane, task, state: open.state, start: open.start, end: now });
+        if (now > open.start) live.push(spanOf(lane, task, open, now));
       }
     }
     live.sort((a, b) => a.start - b.start);
     const finished = this.#spans.sorted();
     const spans = live.length === 0 ? finished.slice() : mergeSorted(finished, live, byStart);
-    return {
+    const run: Run = {
       runner: this.runner,
       ok,
       wallMs: now,
@@ -213,8 +252,17 @@ export class RunRecorder {
       spans,
       output: this.#output.sorted().slice(),
       tasks: this.#taskList(),
+      ...(this.#wakeups.length > 0 ? { wakeups: this.#wakeups.slice() } : {}),
     };
+    if (this.#startup.length > 0) run.startup = this.#startup.map((s) => ({ ...s }));
+    return run;
   }
+}
+
+function spanOf(lane: string, task: string, open: OpenSpan, end: number): Span {
+  const span: Span = { lane, task, state: open.state, start: open.start, end };
+  if (open.label !== undefined) span.label = open.label;
+  return span;
 }
 
 function describe(range: TaskRange, index: number): TaskInfo {

@@ -26,6 +26,19 @@ export interface Span {
   /** ms since main() was called */
   start: number;
   end: number;
+  /** Extension: what a `blocked` span waits for, in words ("waiting for lock `a`", "queue `q` full (4/4)"). */
+  label?: string;
+}
+
+/**
+ * Extension: a wake-up, from the release/notify/put/set that unblocked a task to the moment that
+ * task continued (drawn as an arrow). Times are ms since main() was called.
+ */
+export interface Wakeup {
+  /** The object's name: `a`, `Lock#1`. */
+  object: string;
+  from: { task: string; t: number };
+  to: { task: string; t: number };
 }
 
 export interface OutputLine {
@@ -33,6 +46,8 @@ export interface OutputLine {
   lane: string;
   task?: string;
   text: string;
+  /** "stderr": written by Lanes about the program, not printed by it (a task that failed unobserved). */
+  stream?: "stderr";
 }
 
 export interface RunError {
@@ -47,6 +62,8 @@ export interface TaskInfo {
   name: string;
   args: string;
   failed?: RunError;
+  /** Never started: a map whose earlier item failed cancels the items not yet started (executor.map). */
+  cancelled?: true;
 }
 
 /** How the page's own thread kept up with drawing frames during the run. */
@@ -55,6 +72,16 @@ export interface FrameReport {
   frozen: { start: number; end: number }[];
   /** Frames a 60 Hz display should have shown during those stretches. */
   dropped: number;
+}
+
+/** A worker getting ready: from its pool asking for it until it had imported the program and
+ *  could take a task. A fresh worker takes 15-25 ms here (the page's first up to 160 ms, more
+ *  on a loaded machine); one kept warm from an earlier run, well under a millisecond. */
+export interface Startup {
+  lane: string;
+  /** ms since main() was called */
+  start: number;
+  end: number;
 }
 
 export interface Run {
@@ -70,4 +97,10 @@ export interface Run {
   tasks?: TaskInfo[];
   /** Extension: frames of the page during the run (absent where it could not be measured). */
   frames?: FrameReport;
+  /** Extension: workers runs only, one entry per worker lane whose start-up was measured. */
+  startup?: Startup[];
+  /** Extension: wake-ups by locks, conditions, events, barriers and queues (absent when none). */
+  wakeups?: Wakeup[];
+  /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
+  notes?: string[];
 }

@@ -1,9 +1,12 @@
 import { useEffect } from "react";
-import { allLessons, findLesson } from "../lessons/catalog";
+import { allLessons, findLesson, theCourse } from "../lessons/catalog";
+import type { LessonSummary } from "../lessons/lesson-model";
 import { HomePage } from "./HomePage";
 import { LessonPage } from "./LessonPage";
 import { Link } from "./Link";
+import { MissingPage } from "./MissingPage";
 import { hrefFor, useRoute } from "./router";
+import { useLesson } from "./use-lesson";
 
 export function App() {
   const route = useRoute();
@@ -13,17 +16,28 @@ export function App() {
     document.title = title;
   }, [title]);
 
-  if (route.page === "home") return <HomePage lessons={allLessons()} />;
-  if (lesson) {
-    const lessons = allLessons();
-    const at = lessons.indexOf(lesson);
-    return <LessonPage key={lesson.meta.slug} lesson={lesson} previous={lessons[at - 1]} next={lessons[at + 1]} />;
-  }
+  if (route.page === "home") return <HomePage lessons={allLessons()} course={theCourse()} />;
+  if (lesson) return <LessonRoute key={lesson.meta.slug} summary={lesson} />;
+  return <MissingPage />;
+}
+
+/** A lesson's page once its chunk is here; its title meanwhile (only after a link inside the app). */
+function LessonRoute({ summary }: { summary: LessonSummary }) {
+  const state = useLesson(summary.meta.slug);
+  const lessons = allLessons();
+  const at = lessons.indexOf(summary);
+  if (state.status === "ready") return <LessonPage lesson={state.lesson} previous={lessons[at - 1]} next={lessons[at + 1]} />;
   return (
-    <main className="missing">
-      <h1>Page not found</h1>
-      <p>There is no lesson at this address. It may have been renamed.</p>
-      <Link href={hrefFor({ page: "home" })}>See all lessons</Link>
+    <main className="lesson" aria-busy={state.status === "loading"}>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link href={hrefFor({ page: "home" })}>All lessons</Link>
+      </nav>
+      <h1 className="lesson-heading">{summary.meta.title}</h1>
+      {state.status === "failed" && (
+        <p role="alert">
+          This lesson could not be loaded ({state.message}). Check your connection and <a href={hrefFor({ page: "lesson", slug: summary.meta.slug })}>reload the page</a>.
+        </p>
+      )}
     </main>
   );
 }

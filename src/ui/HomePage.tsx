@@ -1,4 +1,5 @@
-import type { Lesson } from "../lessons/lesson-model";
+import type { Course } from "../lessons/course-schema";
+import type { LessonSummary } from "../lessons/lesson-model";
 import { blockKey } from "../store/progress-schema";
 import { Link } from "./Link";
 import { ProgressFiles } from "./ProgressFiles";
@@ -6,9 +7,9 @@ import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
 import { useProgress } from "./use-progress";
 
-function LessonMark({ lesson }: { lesson: Lesson }) {
-  const exercises = lesson.playgrounds.filter((p) => p.exercise);
-  const passed = useProgress((state) => exercises.filter((p) => state.blocks[blockKey(lesson.meta.slug, p.id)]?.passedAt !== undefined).length);
+function LessonMark({ lesson }: { lesson: LessonSummary }) {
+  const { exercises } = lesson;
+  const passed = useProgress((state) => exercises.filter((id) => state.blocks[blockKey(lesson.meta.slug, id)]?.passedAt !== undefined).length);
   const visited = useProgress((state) => state.visited[lesson.meta.slug] !== undefined);
   if (exercises.length > 0) {
     const done = passed === exercises.length;
@@ -22,29 +23,61 @@ function LessonMark({ lesson }: { lesson: Lesson }) {
   return visited ? <span className="lesson-mark" aria-label="visited">visited</span> : null;
 }
 
-export function HomePage({ lessons }: { lessons: Lesson[] }) {
+/** "beginner · 8 min", from what the lesson's frontmatter says. */
+function lessonFacts(lesson: LessonSummary): string {
+  const { level, minutes } = lesson.meta;
+  return [level, minutes !== undefined ? `${minutes} min` : undefined].filter(Boolean).join(" · ");
+}
+
+function LessonCard({ lesson }: { lesson: LessonSummary }) {
+  const facts = lessonFacts(lesson);
+  return (
+    <Link href={hrefFor({ page: "lesson", slug: lesson.meta.slug })} className="lesson-card">
+      <span className="lesson-title">{lesson.meta.title}</span>
+      {lesson.meta.summary && <span className="lesson-summary">{lesson.meta.summary}</span>}
+      <span className="lesson-foot">
+        {facts && <span className="lesson-facts">{facts}</span>}
+        <LessonMark lesson={lesson} />
+      </span>
+    </Link>
+  );
+}
+
+const DEFAULT_INTRO =
+  "Learn concurrency by watching it. Every lesson runs the same program on the page’s main thread, as async tasks and in Web Workers, and draws what happened side by side.";
+
+export function HomePage({ lessons, course }: { lessons: LessonSummary[]; course: Course }) {
+  const bySlug = new Map(lessons.map((l) => [l.meta.slug, l]));
   return (
     <main className="home">
       <header className="home-intro">
-        <h1>Lanes</h1>
-        <p>
-          Learn concurrency by watching it. Every lesson runs the same program on the page’s main thread, as async
-          tasks and in Web Workers, and draws what happened side by side.
-        </p>
+        <h1>{course.title}</h1>
+        <p>{course.intro || DEFAULT_INTRO}</p>
       </header>
       <StorageNotice />
-      <h2 id="lessons-heading">Lessons</h2>
-      <ol className="lesson-list" aria-labelledby="lessons-heading">
-        {lessons.map((lesson) => (
-          <li key={lesson.meta.slug}>
-            <Link href={hrefFor({ page: "lesson", slug: lesson.meta.slug })} className="lesson-card">
-              <span className="lesson-title">{lesson.meta.title}</span>
-              {lesson.meta.summary && <span className="lesson-summary">{lesson.meta.summary}</span>}
-              <LessonMark lesson={lesson} />
-            </Link>
-          </li>
-        ))}
-      </ol>
+      <div className="course-parts">
+        {course.parts.map((part, i) => {
+          const id = `part-${i + 1}`;
+          const inPart = part.lessons.flatMap((slug) => bySlug.get(slug) ?? []);
+          return (
+            <section key={id} className="course-part" aria-labelledby={id}>
+              <h2 id={id}>{part.title}</h2>
+              {part.summary && <p className="part-summary">{part.summary}</p>}
+              {inPart.length > 0 ? (
+                <ol className="lesson-list" aria-labelledby={id}>
+                  {inPart.map((lesson) => (
+                    <li key={lesson.meta.slug}>
+                      <LessonCard lesson={lesson} />
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="part-empty">No lessons here yet.</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
       {lessons.length === 0 && <p>No lessons found in lessons/*.md.</p>}
       <ProgressFiles />
     </main>

@@ -1,5 +1,7 @@
-import { useEffect, useMemo } from "react";
-import type { Lesson } from "../lessons/lesson-model";
+import { useEffect } from "react";
+import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
+import { warmUp } from "../runners/warm-up";
+import { blockKey } from "../store/progress-schema";
 import { progressStore } from "../store/progress-store";
 import { Link } from "./Link";
 import { Playground } from "./playground/Playground";
@@ -8,18 +10,13 @@ import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
 
 interface LessonPageProps {
-  lesson: Lesson;
-  previous?: Lesson;
-  next?: Lesson;
+  lesson: RenderedLesson;
+  previous?: LessonSummary;
+  next?: LessonSummary;
 }
 
 export function LessonPage({ lesson, previous, next }: LessonPageProps) {
   const { meta, sections, headings } = lesson;
-  const slugFor = useMemo(() => {
-    const byText = new Map<string, string>();
-    for (const h of headings) if (!byText.has(h.text)) byText.set(h.text, h.slug);
-    return (text: string) => byText.get(text.trim()) ?? "";
-  }, [headings]);
 
   useEffect(() => {
     progressStore().getState().visit(meta.slug);
@@ -27,6 +24,22 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
     const id = decodeURIComponent(window.location.hash.slice(1));
     if (id) document.getElementById(id)?.scrollIntoView();
   }, [meta.slug]);
+
+  // Once the page is idle, get the first playground's Run ready (its code, compiled; its workers, started).
+  const first = sections.find((s) => s.playground)?.playground;
+  useEffect(() => {
+    if (!first) return;
+    const start = () => {
+      const draft = progressStore().getState().blocks[blockKey(meta.slug, first.id)]?.draft?.code;
+      void warmUp(draft ?? first.code, first.runners, first.workers);
+    };
+    const idle = window.requestIdleCallback?.(start, { timeout: 2000 });
+    const timer = idle === undefined ? setTimeout(start, 500) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      clearTimeout(timer);
+    };
+  }, [meta.slug, first]);
 
   const toc = headings.filter((h) => h.depth <= 3);
   return (
@@ -53,22 +66,22 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
       {sections.map((section, i) => (
         <section key={section.playground?.id ?? `prose-${i}`} className={section.playground ? "step with-playground" : "step"}>
           <div className="step-before">
-            <Prose markdown={section.before} slugFor={slugFor} />
+            <Prose html={section.beforeHtml} />
           </div>
           {section.playground && (
             <div className="step-playground" id={`playground-${section.playground.id}`}>
-              <Playground lessonSlug={meta.slug} block={section.playground} />
+              <Playground lessonSlug={meta.slug} block={section.playground} highlighted={section.highlighted} />
             </div>
           )}
           <div className="step-after">
-            {section.playground?.predict && section.after.trim() ? (
+            {section.playground?.predict && section.afterHtml ? (
               // Predict, then watch: the explanation would give the answer away, so it waits.
               <details className="reveal">
                 <summary>What happened, and why (open it after your run)</summary>
-                <Prose markdown={section.after} slugFor={slugFor} />
+                <Prose html={section.afterHtml} />
               </details>
             ) : (
-              <Prose markdown={section.after} slugFor={slugFor} />
+              <Prose html={section.afterHtml} />
             )}
           </div>
         </section>

@@ -9,7 +9,8 @@ const base = import.meta.env.BASE_URL.replace(/\/$/, "");
 export function parseRoute(pathname: string): Route {
   const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
   if (path === "" || path === "/" || path === "/index.html") return { page: "home" };
-  const lesson = /^\/lessons\/([\w-]+)\/?$/.exec(path);
+  // `.html`: the file the build prerendered for the lesson, if a host shows its name.
+  const lesson = /^\/lessons\/([\w-]+)(?:\/|\.html)?$/.exec(path);
   if (lesson?.[1]) return { page: "lesson", slug: lesson[1] };
   return { page: "missing", path };
 }

@@ -22,10 +22,20 @@ export class Future<T> implements PromiseLike<T> {
   #value: unknown;
   #waiters: Waiter[] = [];
   #listeners: ((ok: boolean, value: unknown) => void)[] = [];
+  #observed = false;
 
   constructor(private readonly target: WakeTarget) {}
 
+  /**
+   * True once the program asked for the result (await, then, catch, join, Promise.all…), at any
+   * time: a failure it reads, even long after, is its to handle, as `future.result()` is.
+   */
+  get observed(): boolean {
+    return this.#observed;
+  }
+
   then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    this.#observed = true;
     return new Promise<A | B>((resolve, reject) => {
       const waiter: Waiter = {
         party: this.target.currentParty(),
@@ -102,15 +112,24 @@ export class Future<T> implements PromiseLike<T> {
   }
 }
 
-/** pool.map's future: every result in input order; the first failure rejects it. */
-export function allInOrder(target: WakeTarget, futures: readonly Future<unknown>[]): Future<unknown[]> {
+/**
+ * pool.map's future: every result in input order; the first failure rejects it at once and
+ * calls `onFailure` (to cancel the items not started, as `executor.map` does).
+ */
+export function allInOrder(target: WakeTarget, futures: readonly Future<unknown>[], onFailure?: () => void): Future<unknown[]> {
   const all = new Future<unknown[]>(target);
   const results: unknown[] = new Array(futures.length);
   let left = futures.length;
+  let failed = false;
   if (left === 0) all.resolve(results);
   futures.forEach((future, i) =>
     future.onSettled((ok, value) => {
-      if (!ok) return all.reject(value);
+      if (!ok) {
+        all.reject(value);
+        if (!failed) onFailure?.();
+        failed = true;
+        return;
+      }
       results[i] = value;
       if (--left === 0) all.resolve(results);
     }),

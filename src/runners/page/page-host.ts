@@ -1,5 +1,7 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import type { BlockRequest } from "../../runtime/sync/waiting";
 import type { Executor } from "./executor";
+import { blockOnPage } from "./page-block";
 import { Future, allInOrder } from "./future";
 import type { PageRun } from "./page-run";
 import type { Party } from "./party";
@@ -19,6 +21,8 @@ export interface PageSchedule {
   poolExecutor(size: number): Executor;
   spawnExecutor(): Executor;
   poolSize(requested: number | undefined): number;
+  /** Workers may signal the page's waits (workers runner): sleep in Atomics.waitAsync. */
+  crossThread?: boolean;
 }
 
 /** The lanes host for tasks that run on the page's own thread. */
@@ -62,6 +66,14 @@ export class PageHost implements Host {
     });
   }
 
+  block(request: BlockRequest): Promise<boolean> {
+    return blockOnPage(this.run, request, this.schedule.crossThread === true);
+  }
+
+  taskId(): string {
+    return this.run.currentParty().id;
+  }
+
   print(text: string): void {
     const party = this.run.currentParty();
     this.run.recorder.print(this.run.now(), party.lane, party.id, text);
@@ -71,14 +83,28 @@ export class PageHost implements Host {
     const size = this.schedule.poolSize(requested);
     const executor = this.schedule.poolExecutor(size);
     let closed = false;
-    const submit = (fn: TaskFn, args: unknown[]) => {
+    const open = () => {
       if (closed) throw new Error("This pool is closed: create a new Pool to submit more tasks.");
-      return this.#submit(executor, fn, args);
     };
     return {
       size,
-      submit,
-      map: (fn, items) => allInOrder(this.run, items.map((item) => submit(fn, [item]))),
+      submit: (fn, args) => {
+        open();
+        return this.#submit(executor, fn, args).future;
+      },
+      map: (fn, items) => {
+        open();
+        // Every item's failure is the map's: it is observed when the map's result is asked for.
+        const jobs = items.map((item) => this.#submit(executor, fn, [item], () => all.observed));
+        // The first failure rejects the map at once and cancels the items not started
+        // (those running finish), as `executor.map` does.
+        const all = allInOrder(
+          this.run,
+          jobs.map((job) => job.future),
+          () => jobs.forEach((job) => job.cancel()),
+        );
+        return all;
+      },
       close: () => {
         closed = true;
         return Promise.resolve();
@@ -87,10 +113,11 @@ export class PageHost implements Host {
   }
 
   spawn(fn: TaskFn, args: unknown[]): PromiseLike<unknown> {
-    return this.#submit(this.schedule.spawnExecutor(), fn, args);
+    return this.#submit(this.schedule.spawnExecutor(), fn, args).future;
   }
 
-  #submit(executor: Executor, fn: TaskFn, args: unknown[]): Future<unknown> {
+  /** `observed`: whether the program asked for this task's result (by default: its own future). */
+  #submit(executor: Executor, fn: TaskFn, args: unknown[], observed?: () => boolean): Job {
     if (typeof fn !== "function") throw new TypeError(`A task must be a function, got ${typeof fn}.`);
     const run = this.run;
     const id = String(this.#nextTask++);
@@ -100,26 +127,41 @@ export class PageHost implements Host {
     run.recorder.addTask({ id, name: label.name, args: label.args });
     const party = run.newTask(id, lane, `${label.name}(${label.args})`);
     const future = new Future<unknown>(run);
+    let started = false;
     run.taskStarted();
     executor.enqueue((done) => {
-      run.wake(party, () => this.#call(party, fn, args, future, done));
+      run.wake(party, () => {
+        if (party.done) return done(); // cancelled while queued: it never starts
+        started = true;
+        this.#call(party, fn, args, future, done, observed ?? (() => future.observed));
+      });
     });
-    return future;
+    return {
+      future,
+      cancel() {
+        if (started || party.done) return;
+        party.done = true;
+        run.recorder.cancelTasks(Number(id), 1);
+        run.taskEnded();
+      },
+    };
   }
 
-  #call(party: Party, fn: TaskFn, args: unknown[], future: Future<unknown>, done: () => void): void {
+  #call(party: Party, fn: TaskFn, args: unknown[], future: Future<unknown>, done: () => void, observed: () => boolean): void {
     const end = (value: unknown, failed: boolean) => {
       const run = this.run;
       if (failed) {
-        run.recorder.failTask(party.id, run.locate(value));
+        const where = run.locate(value);
+        run.recorder.failTask(party.id, where);
         run.failParty(party);
+        run.taskFailed({ task: party.id, lane: party.lane, label: party.label, t: run.now(), where, observed }, value);
       }
       party.done = true;
       run.setState(party, null);
       done();
       if (failed) future.reject(value);
       else future.resolve(value);
-      run.taskEnded(failed ? value : undefined);
+      run.taskEnded();
     };
     let result: unknown;
     try {
@@ -130,7 +172,12 @@ export class PageHost implements Host {
     if (isThenable(result)) result.then((v) => end(v, false), (e: unknown) => end(e, true));
     else end(result, false);
   }
+}
 
+/** A task submitted on the page: its future, and a way to cancel it while it has not started. */
+interface Job {
+  future: Future<unknown>;
+  cancel(): void;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

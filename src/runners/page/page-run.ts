@@ -2,6 +2,7 @@ import { RunRecorder } from "../../trace/recorder";
 import type { Run, Runner, RunError, State } from "../../trace/run";
 import type { WakeTarget } from "./future";
 import { newParty, type Party } from "./party";
+import { TaskFailures, exceptionLine, type TaskFailure } from "./task-failures";
 import { timeLimitMessage } from "./time-limit";
 import { UntracedRecorder } from "./untraced-recorder";
 import { WakeQueue } from "./wake-queue";
@@ -20,11 +21,12 @@ export class PageRun implements WakeTarget {
   #parties: Party[] = [];
   #submitted = 0;
   #driverSettled = false;
-  #errors: RunError[] = [];
+  /** main()'s own error, if it failed: the run's error (Python's exit status). */
+  #driverError: RunError | undefined;
+  readonly failures = new TaskFailures();
   #finished: Run | undefined;
   #onFinish: ((run: Run) => void)[] = [];
-  /** Extra work the run is waiting for that the wake queue cannot see (timers, workers). */
-  pending = 0;
+  #pending = 0;
   aborted = false;
   #limitMs = Infinity;
 
@@ -41,6 +43,19 @@ export class PageRun implements WakeTarget {
     this.driver = newParty("main", "main", "main()");
     this.#queue = new WakeQueue((party, fn) => this.#resume(party, fn), () => this.#afterSegment());
     this.t0 = performance.now();
+  }
+
+  /** Extra work the run is waiting for that the wake queue cannot see (timers, workers). */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  // The last piece of extra work can end after main() and every task did (a worker's batch
+  // reply is handled before its send is done): the run must be able to end right there, or it
+  // stays quiet and unfinished until the deadlock watch calls it stuck.
+  set pending(count: number) {
+    this.#pending = count;
+    if (count === 0) this.#checkFinished();
   }
 
   now(): number {
@@ -73,12 +88,12 @@ export class PageRun implements WakeTarget {
   }
 
   /** Record a party's new state, mirroring running stretches onto the thread lane. */
-  setState(party: Party, state: State | null, t = this.now()): void {
-    if (party.state === state) return;
+  setState(party: Party, state: State | null, t = this.now(), label?: string): void {
+    if (party.state === state && label === undefined) return;
     if (this.threadLane && party.state === "running") this.recorder.leave(t, this.threadLane, party.id);
     party.state = state;
     party.since = t;
-    if (state) this.recorder.enter(t, party.lane, party.id, state);
+    if (state) this.recorder.enter(t, party.lane, party.id, state, label);
     else this.recorder.leave(t, party.lane, party.id);
     if (this.threadLane && state === "running") this.recorder.enter(t, this.threadLane, party.id, "running");
   }
@@ -111,6 +126,7 @@ export class PageRun implements WakeTarget {
     this.#current = party;
     if (!party.done && party.state !== "waiting") this.setState(party, "running");
     party.waitingFor = undefined;
+    party.waitingOn = undefined;
     fn();
   }
 
@@ -130,10 +146,15 @@ export class PageRun implements WakeTarget {
     this.#submitted += count;
   }
 
-  taskEnded(error?: unknown): void {
-    this.#liveTasks -= 1;
-    if (error !== undefined) this.#errors.push(this.locate(error));
+  /** `count` tasks ended (or were cancelled before they started). */
+  taskEnded(count = 1): void {
+    this.#liveTasks -= count;
     this.#checkFinished();
+  }
+
+  /** A task failed; `where` is its located error. Whether anyone asked is decided at the end. */
+  taskFailed(failure: TaskFailure, error: unknown): void {
+    this.failures.add(failure, error);
   }
 
   /** Call main() as the driver; the run ends when it has settled and every task has ended. */
@@ -144,19 +165,19 @@ export class PageRun implements WakeTarget {
       try {
         result = main();
       } catch (error) {
-        return this.#driverEnded(error);
+        return this.#driverEnded(error, true);
       }
       Promise.resolve(result).then(
         () => this.#driverEnded(),
-        (error: unknown) => this.#driverEnded(error),
+        (error: unknown) => this.#driverEnded(error, true),
       );
     });
     return done;
   }
 
-  #driverEnded(error?: unknown): void {
-    if (error !== undefined) {
-      this.#errors.unshift(this.locate(error));
+  #driverEnded(error?: unknown, threw = error !== undefined): void {
+    if (threw) {
+      this.#driverError = this.failures.driverError(error, this.locate);
       this.failParty(this.driver);
     }
     this.driver.done = true;
@@ -167,12 +188,18 @@ export class PageRun implements WakeTarget {
 
   #checkFinished(): void {
     if (this.#finished || !this.#driverSettled || this.#liveTasks > 0 || this.pending > 0) return;
-    this.#finish(this.#errors.length === 0, this.#errors[0]);
+    this.#finish(this.#driverError === undefined, this.#driverError);
   }
 
-  /** Only the first failure is the run's error; the others stay on their tasks. */
+  /**
+   * ok is Python's exit status: main() did not fail (nor the run, stopped or stuck). Task
+   * errors are on their tasks; those nobody asked about print their "Exception in task" line.
+   */
   #finish(ok: boolean, error?: RunError): void {
     const wall = this.now();
+    for (const failure of this.failures.unobserved()) {
+      this.recorder.print(failure.t, failure.lane, failure.task, exceptionLine(failure), "stderr");
+    }
     this.#finished = this.recorder.finish(wall, ok, error);
     this.#queue.close();
     this.#onFinish.forEach((f) => f(this.#finished as Run));
@@ -204,9 +231,12 @@ export class PageRun implements WakeTarget {
     return this.#finished ?? this.recorder.snapshot(this.now());
   }
 
-  /** True when nothing the runtime knows of can make progress (for deadlock detection). */
-  get quiet(): boolean {
-    return this.#queue.empty && this.pending === 0;
+  /**
+   * True when nothing the runtime knows of can make progress (for deadlock detection).
+   * `stuckPending`: how many of `pending` are calls to workers blocked on Lanes objects.
+   */
+  quiet(stuckPending = 0): boolean {
+    return this.#queue.empty && this.pending <= stuckPending;
   }
 
   blockedParties(): Party[] {

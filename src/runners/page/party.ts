@@ -1,3 +1,4 @@
+import type { WaitSubject } from "../../runtime/sync/waiting";
 import type { State } from "../../trace/run";
 
 /** Someone who runs code in a run: the driver main(), or one task. */
@@ -12,6 +13,8 @@ export interface Party {
   since: number;
   /** In words, what it is blocked on (for deadlock messages). */
   waitingFor?: string;
+  /** The Lanes object it is blocked on without a timeout (for the deadlock report). */
+  waitingOn?: WaitSubject;
   done: boolean;
   label: string;
 }

@@ -2,7 +2,8 @@ import { installHost, type Host } from "../../runtime/host";
 import type { Run, Runner } from "../../trace/run";
 import { locateError } from "../locate-error";
 import type { LoadedProgram, RunOptions } from "../runner";
-import { deadlockMessage } from "./deadlock";
+import { forgetSyncObjects } from "../../runtime/sync/sync-object";
+import { deadlockMessage, type RemoteWait } from "./deadlock";
 import { FrameMonitor } from "./frame-monitor";
 import { PageHost, type PageSchedule } from "./page-host";
 import { PageRun } from "./page-run";
@@ -24,11 +25,16 @@ export interface PageRunSetup {
   host?(run: PageRun, page: PageHost): Host;
   /** After the run ended (or was stopped): release what the run held. */
   cleanup?(run: PageRun, stopped: boolean): void;
+  /**
+   * Workers blocked on Lanes objects: how many calls in flight they hold (stuck, not busy), a
+   * number that changes whenever any of their waits does, and what they wait on.
+   */
+  remoteWaits?(): { calls: number; generation: number; waits(): RemoteWait[] };
 }
 
 /** Drive one run whose driver, main(), runs on the page: all three runners start here. */
 export async function runOnPage(runner: Runner, program: LoadedProgram, options: RunOptions, setup: PageRunSetup): Promise<Run> {
-  const run = new PageRun(runner, setup.threadLane, (error) => locateError(error, program.moduleUrl, program.source), options.trace !== false);
+  const run = new PageRun(runner, setup.threadLane, (error) => locateError(error, program.moduleUrl, program.lineMap), options.trace !== false);
   if (runner === "main") run.recorder.addLane({ id: "page", label: "page thread", kind: "thread" });
   const page = new PageHost(run, setup.schedule);
   const restoreHost = installHost(setup.host?.(run, page) ?? page);
@@ -36,6 +42,7 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
   const onAbort = () => run.abort();
   options.signal.addEventListener("abort", onAbort);
   let quietSince = -1;
+  let generation = 0;
   let lastUpdate = 0;
   const watch = setInterval(() => {
     if (run.checkTime()) return;
@@ -43,9 +50,12 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
       lastUpdate = run.now();
       options.onUpdate?.(run.snapshot(), run.progress);
     }
-    if (!run.quiet) quietSince = -1;
+    const remote = setup.remoteWaits?.();
+    const moved = remote !== undefined && remote.generation !== generation;
+    generation = remote?.generation ?? 0;
+    if (!run.quiet(remote?.calls) || moved) quietSince = -1;
     else if (quietSince < 0) quietSince = run.now();
-    else if (run.now() - quietSince >= DEADLOCK_AFTER_MS) run.fail({ message: deadlockMessage(runner, run) });
+    else if (run.now() - quietSince >= DEADLOCK_AFTER_MS) run.fail({ message: deadlockMessage(runner, run, remote?.waits()) });
   }, LIVE_UPDATE_MS.workers);
   const frames = new FrameMonitor(run.t0);
   frames.start();
@@ -60,6 +70,7 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
     clearInterval(watch);
     options.signal.removeEventListener("abort", onAbort);
     restoreHost();
+    forgetSyncObjects();
     setup.cleanup?.(run, run.aborted);
   }
 }

@@ -7,4 +7,5 @@ import { RunRecorder } from "../../trace/recorder";
 export class UntracedRecorder extends RunRecorder {
   override enter(): void {}
   override leave(): void {}
+  override addStartup(): void {}
 }

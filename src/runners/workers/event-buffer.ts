@@ -1,5 +1,5 @@
 import { TraceBatchWriter, batchTransfer, type TaskRef, type TraceBatch } from "../../trace/events";
-import type { State } from "../../trace/run";
+import type { State, Wakeup } from "../../trace/run";
 
 /** Stream at most this often while a batch runs, so a live timeline sees long tasks progress. */
 const STREAM_EVERY_MS = 50;
@@ -15,9 +15,14 @@ export class EventBuffer {
 
   constructor(private readonly send: (batch: TraceBatch, transfer: ArrayBuffer[]) => void) {}
 
-  state(t: number, lane: string, task: TaskRef, state: State | null): void {
-    this.#writer.state(t, lane, task, state);
+  state(t: number, lane: string, task: TaskRef, state: State | null, label?: string): void {
+    this.#writer.state(t, lane, task, state, label);
     this.#maybeStream(t);
+  }
+
+  /** A wake-up, its times in this worker's clock (converted on the page like every event). */
+  wakeup(wakeup: Wakeup): void {
+    this.#writer.wakeup(wakeup);
   }
 
   output(t: number, lane: string, task: TaskRef, text: string): void {
@@ -28,6 +33,13 @@ export class EventBuffer {
   /** See TraceBatchWriter.retractOpen. */
   retractOpen(t: number, lane: string, task: TaskRef, state: State): boolean {
     return this.#writer.retractOpen(t, lane, task, state);
+  }
+
+  /** Send what is recorded now (before this thread blocks for long). */
+  flush(): void {
+    this.#lastSent = performance.now();
+    const batch = this.#writer.take();
+    if (batch) this.send(batch, batchTransfer(batch));
   }
 
   /** What is left, for the batch reply. */

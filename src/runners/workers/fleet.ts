@@ -29,6 +29,11 @@ class Fleet {
   /** Workers taken by the run in progress. */
   #taken = 0;
 
+  /** Workers started and waiting for a run. */
+  get idleCount(): number {
+    return this.#idle.filter((slot) => slot.alive).length;
+  }
+
   /** Called before each workers run. */
   prepare(source: string): void {
     this.#taken = 0;
@@ -72,10 +77,12 @@ class Fleet {
     return taken;
   }
 
+  /** Take workers back after a run; one that died in it (closed, crashed) is replaced. */
   release(slots: WorkerSlot[]): void {
     for (const slot of slots) {
       slot.onEvents = null;
-      if (slot.alive && !this.#idle.includes(slot)) this.#idle.push(slot);
+      if (!slot.alive) this.warm(1);
+      else if (!this.#idle.includes(slot)) this.#idle.push(slot);
     }
     // The fleet shrinks back to the warm set: a run's 256 workers must not stay for good.
     for (const extra of this.#idle.splice(warmSetSize())) extra.terminate();

@@ -1,10 +1,14 @@
 // Everything that crosses the page/worker boundary. Calls go through Comlink (WorkerApi);
 // trace events stream on the worker's own port, so they stay in order with the call replies.
+// Task arguments and results travel encoded by the boundary's codec (src/runtime/codec.ts), so
+// shared arrays and the primitives cross by one mechanism, nested anywhere in the data.
 import type { TraceBatch } from "../../trace/events";
 
 export interface WorkerConfig {
   /** work() calibration measured on the page, so a work(ms) is the same everywhere. */
   itersPerMs: number;
+  /** This worker's wait-for cells (wait-table.ts); absent without shared memory. */
+  waits?: Int32Array;
 }
 
 export interface InitReply {
@@ -22,7 +26,7 @@ export interface TaskBatch {
   ids: Float64Array;
   /** The export name every call uses, or one per call. */
   fn: string | string[];
-  /** Either `items` (call i is fn(items[i])) or `args` (call i is fn(...args[i])). */
+  /** Either `items` (call i is fn(items[i])) or `args` (call i is fn(...args[i])), encoded (codec.ts). */
   items?: unknown[];
   args?: unknown[][];
 }
@@ -36,7 +40,7 @@ export interface SerializedError {
 }
 
 export interface BatchReply {
-  /** Results by position in the batch (undefined where the task failed). */
+  /** Results by position in the batch (undefined where the task failed), encoded (codec.ts). */
   values: unknown[];
   /** The tasks that failed, by position. */
   failures: { index: number; error: SerializedError }[];
@@ -65,5 +69,17 @@ export interface WorkerApi {
 
 /** Streamed on the worker's port while a long batch runs (Comlink ignores messages without an id). */
 export interface EventsMessage {
+  type: "lanes:events";
   lanesEvents: TraceBatch;
 }
+
+/** A worker's last message before it closes itself (student code called `self.close()`). */
+export interface ClosedMessage {
+  lanesClosed: { task: number | string };
+}
+
+/**
+ * Every message a worker posts on its port besides Comlink's own replies, one tagged union
+ * (Comlink's replies carry an `id`; ours never do).
+ */
+export type WorkerMessage = EventsMessage | ClosedMessage;

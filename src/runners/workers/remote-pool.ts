@@ -1,10 +1,14 @@
+import { decodeValue, encodeValue } from "../../runtime/codec";
 import { realmClock } from "../../trace/clock";
 import { RemoteError } from "../locate-error";
 import type { PageRun } from "../page/page-run";
+import { argsPreview } from "../page/task-label";
 import { batchSize, depthFor, perTaskMs, updateCost, type TaskCost } from "./batch-size";
-import type { SerializedError } from "./protocol";
+import type { SerializedError, TaskBatch } from "./protocol";
 import { TaskQueue, toBatch, type Piece, type TaskGroup } from "./task-queue";
+import { readWait } from "./wait-table";
 import type { WorkerSlot } from "./worker-slot";
+import { WorkerStopped, workerLostError } from "./worker-lost";
 
 /**
  * A pool's queue on the page and its workers: tasks go out in adaptively sized batches, one
@@ -16,27 +20,40 @@ export class RemotePool {
   #cost: TaskCost | undefined;
   #ready: Promise<void>[];
   #idle: (() => void)[] = [];
+  /** Set when a worker of this pool was lost: every task not finished fails with it. */
+  #broken: Error | undefined;
+  /** The lane of the worker that broke the pool (where its unobserved failures are reported). */
+  #brokenLane: string | undefined;
 
   constructor(
     private readonly run: PageRun,
     readonly slots: WorkerSlot[],
-    lanes: string[],
+    private readonly lanes: string[],
     moduleUrl: string,
   ) {
     this.#inFlight = slots.map(() => 0);
     this.#ready = slots.map(async (slot, i) => {
+      // Start-up is drawn on the lane, so a first task starting late on an empty lane is explained.
+      const began = run.now();
       const { timeOrigin } = await slot.ready;
       const toRunTime = realmClock(performance.timeOrigin, run.t0, timeOrigin);
       slot.onEvents = (batch) => run.recorder.applyEvents(batch, toRunTime);
       await slot.load(moduleUrl, lanes[i] ?? "", run.tracing);
+      run.recorder.addStartup({ lane: lanes[i] ?? "", start: began, end: run.now() });
     });
     this.#ready.forEach((p) => p.catch(() => undefined));
   }
 
   /** Queue tasks (one submit, or a whole map) and send what the workers can take now. */
   submit(group: TaskGroup): void {
+    if (this.#broken) return failAll([{ group, from: 0, count: group.count }], this.#broken, this.#brokenLane);
     this.#queue.push(group);
     this.#pump();
+  }
+
+  /** See TaskQueue.cancel: the group's tasks not sent yet never start. */
+  cancel(group: TaskGroup): { from: number; count: number } {
+    return this.#queue.cancel(group);
   }
 
   get queued(): number {
@@ -47,6 +64,53 @@ export class RemotePool {
   whenIdle(): Promise<void> {
     if (this.#isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /**
+   * For the deadlock detector: how many calls in flight are on workers blocked (without a
+   * timeout) on a Lanes object, and a number that changes whenever any worker's wait does.
+   */
+  stuck(): { calls: number; generation: number } {
+    let calls = 0;
+    let generation = 0;
+    this.slots.forEach((slot, i) => {
+      if (!slot.waits) return;
+      const wait = readWait(slot.waits);
+      generation += wait.generation;
+      if (wait.state === "blocked") calls += this.#inFlight[i] ?? 0;
+    });
+    return { calls, generation };
+  }
+
+  /** The workers blocked without a timeout now: the task (its code, sync-object.ts) and the object's id. */
+  blocked(): { task: number; object: number }[] {
+    const found: { task: number; object: number }[] = [];
+    for (const slot of this.slots) {
+      const wait = slot.waits && readWait(slot.waits);
+      if (wait?.state === "blocked") found.push({ task: wait.task, object: wait.object });
+    }
+    return found;
+  }
+
+  /**
+   * A worker is gone (closed, crashed, or its import of the program threw): the pool is broken.
+   * Its batch and every task still queued fail with one error that names the worker and task.
+   */
+  #lose(index: number, slot: WorkerSlot, pieces: Piece[], stopped: WorkerStopped): void {
+    const imported = stopped.cause !== undefined;
+    const first = pieces[0];
+    const running = stopped.task ?? (first ? String(first.group.first + first.from) : undefined);
+    const piece = pieces.find((p) => String(p.group.first + p.from) === running) ?? first;
+    const detail = imported ? placed(this.run.locate(stopped.cause)) : stopped.message;
+    const lane = this.lanes[index];
+    const worker = lane ? lane.replace(":", " ") : "a worker";
+    if (lane && running) this.run.recorder.leave(this.run.now(), lane, running); // it ran until now
+    const error = workerLostError(imported ? "import" : stopped.how, worker, imported || !piece ? undefined : taskName(piece), detail);
+    this.#broken ??= error;
+    this.#brokenLane ??= this.lanes[index];
+    slot.terminate(error);
+    failAll(pieces, error, this.lanes[index]);
+    failAll(this.#queue.drain(), this.#broken, this.#brokenLane);
   }
 
   #isIdle(): boolean {
@@ -68,18 +132,20 @@ export class RemotePool {
     this.#inFlight[index] = (this.#inFlight[index] ?? 0) + 1;
     this.run.pending += 1;
     try {
-      await this.#ready[index];
-      const batch = toBatch(pieces);
+      // Encoded first: shared state that cannot cross (no isolation) fails at once, with why.
+      const batch = encodeBatch(toBatch(pieces));
+      await this.#ready[index]!.catch((error: unknown) => {
+        if (error instanceof WorkerStopped) throw error; // it died before it could import
+        throw new WorkerStopped("crashed", "", undefined, error); // its import threw: `cause`
+      });
       const reply = await slot.call((api) => api.runBatch(batch));
       this.#cost = updateCost(this.#cost, reply.busyMs, batch.ids.length);
       if (reply.events) slot.onEvents?.(reply.events);
-      settle(pieces, reply.values, reply.failures);
+      settle(pieces, reply.values, reply.failures, this.lanes[index]);
     } catch (error) {
-      if (!this.run.aborted) {
-        for (const { group, from, count } of pieces) {
-          for (let i = from; i < from + count; i++) group.settled(i, false, batchError(error, group.fn));
-        }
-      }
+      if (this.run.aborted) return;
+      if (error instanceof WorkerStopped) this.#lose(index, slot, pieces, error);
+      else failAll(pieces, batchError(error, pieces[0]?.group.fn ?? ""), this.lanes[index]);
     } finally {
       this.#inFlight[index] = (this.#inFlight[index] ?? 1) - 1;
       this.run.pending -= 1;
@@ -89,17 +155,41 @@ export class RemotePool {
   }
 }
 
+/** Every task of `pieces` fails with `error` (the same object: main() may catch it once). */
+function failAll(pieces: readonly Piece[], error: Error, lane: string | undefined): void {
+  for (const { group, from, count } of pieces) {
+    for (let i = from; i < from + count; i++) group.settled(i, false, error, lane);
+  }
+}
+
+/** `crunch(3)`: the task at `index` of its group, as the timeline names it. */
+function taskName({ group, from }: Piece): string {
+  const args = group.items ? [group.items[from]] : (group.args?.[from] ?? []);
+  return `${group.fn}(${argsPreview(args)})`;
+}
+
 /** Hand each task of a reply to its group: values by position, failures as errors. */
-function settle(pieces: readonly Piece[], values: unknown[], failures: { index: number; error: SerializedError }[]): void {
+function settle(pieces: readonly Piece[], values: unknown[], failures: { index: number; error: SerializedError }[], lane: string | undefined): void {
   const failed = failures.length === 0 ? undefined : new Map(failures.map((f) => [f.index, f.error]));
   let at = 0;
   for (const { group, from, count } of pieces) {
     for (let i = from; i < from + count; i++, at++) {
       const error = failed?.get(at);
-      if (!error) group.settled(i, true, values[at]);
-      else group.settled(i, false, new RemoteError(error.message, error.name, error.line, error.column, error.stack));
+      if (!error) group.settled(i, true, decodeValue(values[at]));
+      else group.settled(i, false, new RemoteError(error.message, error.name, error.line, error.column, error.stack), lane);
     }
   }
+}
+
+/** Arguments through the boundary's codec: a Lock or a shared array nested anywhere crosses as itself. */
+function encodeBatch(batch: TaskBatch): TaskBatch {
+  if (batch.items) batch.items = encodeValue(batch.items) as unknown[];
+  if (batch.args) batch.args = encodeValue(batch.args) as unknown[][];
+  return batch;
+}
+
+function placed(where: { message: string; line?: number }): string {
+  return where.line !== undefined ? `${where.message} (line ${where.line})` : where.message;
 }
 
 function batchError(error: unknown, fn: string): Error {

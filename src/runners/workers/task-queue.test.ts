@@ -74,3 +74,38 @@ describe("toBatch", () => {
     expect(batch.items).toBeUndefined();
   });
 });
+
+describe("TaskQueue.cancel", () => {
+  it("takes a map's tasks not sent yet off the queue, from where sending stopped", () => {
+    const q = new TaskQueue();
+    const map = group("square", 1, { items: [10, 20, 30, 40, 50] });
+    const one = group("fetch", 6, { args: [["a", 1]] });
+    q.push(map);
+    q.push(one);
+    q.take(2);
+    expect(q.cancel(map)).toEqual({ from: 2, count: 3 });
+    expect(q.size).toBe(1);
+    expect(q.take(5)).toEqual([{ group: one, from: 0, count: 1 }]);
+  });
+
+  it("cancels a group behind others whole, and one already sent not at all", () => {
+    const q = new TaskQueue();
+    const a = group("a", 1, { items: [1, 2] });
+    const b = group("b", 3, { items: [3, 4, 5] });
+    q.push(a);
+    q.push(b);
+    expect(q.cancel(b)).toEqual({ from: 0, count: 3 });
+    expect(q.take(10)).toEqual([{ group: a, from: 0, count: 2 }]);
+    expect(q.cancel(a)).toEqual({ from: 2, count: 0 });
+    expect(q.size).toBe(0);
+  });
+
+  it("drains every task still queued, for a broken pool to fail", () => {
+    const q = new TaskQueue();
+    const a = group("a", 1, { items: [1, 2, 3] });
+    q.push(a);
+    q.take(1);
+    expect(q.drain()).toEqual([{ group: a, from: 1, count: 2 }]);
+    expect(q.size).toBe(0);
+  });
+});

@@ -14,8 +14,8 @@ export interface TaskGroup {
   readonly items?: readonly unknown[];
   /** …or fn(...args[i]). */
   readonly args?: readonly (readonly unknown[])[];
-  /** Task i of the group ended. */
-  settled(index: number, ok: boolean, value: unknown): void;
+  /** Task i of the group ended; `lane` is the worker's lane it ran on (if it started). */
+  settled(index: number, ok: boolean, value: unknown, lane?: string): void;
 }
 
 /** A stretch of one group's tasks that travels in a batch. */
@@ -41,6 +41,28 @@ export class TaskQueue {
   /** Tasks waiting. */
   get size(): number {
     return this.#size;
+  }
+
+  /**
+   * Take the group's tasks that have not gone out yet off the queue: they will never start.
+   * Returns them as `from` (index in the group) and `count`; count 0 if none were left.
+   */
+  cancel(group: TaskGroup): { from: number; count: number } {
+    const at = this.#groups.indexOf(group, this.#head);
+    if (at < 0) return { from: group.count, count: 0 };
+    const from = at === this.#head ? this.#offset : 0;
+    const count = group.count - from;
+    this.#size -= count;
+    if (at === this.#head) {
+      this.#head += 1;
+      this.#offset = 0;
+    } else this.#groups.splice(at, 1);
+    return { from, count };
+  }
+
+  /** Every task still queued, group by group (a broken pool fails them all). */
+  drain(): Piece[] {
+    return this.take(this.#size);
   }
 
   /** Up to `n` tasks, in submission order, as pieces of their groups. */

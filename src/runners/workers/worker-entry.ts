@@ -2,17 +2,30 @@
 import * as Comlink from "comlink";
 import { locateInStack, userStack } from "../../compile/stack-location";
 import { installRuntime } from "../../runtime";
+import { decodeValue, encodeValue } from "../../runtime/codec";
+import { forgetSyncObjects } from "../../runtime/sync/sync-object";
 import { installHost } from "../../runtime/host";
 import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
+import { batchTransfer } from "../../trace/events";
 import { EventBuffer } from "./event-buffer";
-import type { BatchReply, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
+import type { BatchReply, ClosedMessage, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
 import { WorkerHost } from "./worker-host";
 
 installRuntime();
-const events = new EventBuffer((batch, transfer) => self.postMessage({ lanesEvents: batch } satisfies EventsMessage, { transfer }));
+const events = new EventBuffer((batch, transfer) => self.postMessage({ type: "lanes:events", lanesEvents: batch } satisfies EventsMessage, { transfer }));
 const host = new WorkerHost(events);
 installHost(host);
+
+// self.close() ends a worker silently: the page would wait for replies forever. Say so first.
+const closeWorker = self.close.bind(self);
+self.close = () => {
+  if (host.task !== "") failed(new Error("self.close()")); // its last stretch is drawn as failed
+  const batch = events.take(); // what the task did until now, so its span is drawn
+  if (batch) self.postMessage({ type: "lanes:events", lanesEvents: batch } satisfies EventsMessage, { transfer: batchTransfer(batch) });
+  self.postMessage({ lanesClosed: { task: host.task } } satisfies ClosedMessage);
+  closeWorker();
+};
 
 let program: Record<string, unknown> = {};
 let moduleUrl = "";
@@ -32,6 +45,7 @@ let previousBatch: Promise<unknown> = Promise.resolve();
 const api: WorkerApi = {
   init(config) {
     setCalibration(config.itersPerMs);
+    host.waits = config.waits;
     return { timeOrigin: performance.timeOrigin };
   },
 
@@ -40,6 +54,7 @@ const api: WorkerApi = {
   },
 
   async load(url, lane, trace) {
+    forgetSyncObjects(); // a new run: the objects of the last one are gone
     host.lane = lane;
     host.tracing = trace;
     if (url === moduleUrl) return;
@@ -56,8 +71,18 @@ const api: WorkerApi = {
   },
 };
 
-async function runBatchNow({ ids, fn, items, args }: TaskBatch): Promise<BatchReply> {
+async function runBatchNow(batch: TaskBatch): Promise<BatchReply> {
+  const { ids, fn } = batch;
   const started = performance.now();
+  let items: unknown[] | undefined;
+  let args: unknown[][] | undefined;
+  try {
+    items = batch.items && (decodeValue(batch.items) as unknown[]);
+    args = batch.args && (decodeValue(batch.args) as unknown[][]);
+  } catch (error) {
+    const failure = serialize(error);
+    return { values: [], failures: Array.from(ids, (_, index) => ({ index, error: failure })), busyMs: 0, events: events.take() };
+  }
   const values: unknown[] = new Array(ids.length);
   const failures: BatchReply["failures"] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -131,12 +156,13 @@ function sendable(value: unknown, fn: string): unknown {
     if (typeof value === "function" || typeof value === "symbol") throw new TypeError(`${fn} returned a ${typeof value}, which cannot be sent back from a worker: return plain data.`);
     return value;
   }
+  const encoded = encodeValue(value);
   try {
-    structuredClone(value);
+    structuredClone(encoded);
   } catch {
     throw new TypeError(`${fn} returned a value that cannot be sent back from a worker (it holds a function or another uncopyable part): return plain data, such as numbers, strings, arrays and plain objects.`);
   }
-  return value;
+  return encoded;
 }
 
 function serialize(error: unknown): SerializedError {

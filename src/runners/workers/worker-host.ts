@@ -1,13 +1,26 @@
 import type { Host } from "../../runtime/host";
+import { currentTaskCode, taskOfCode } from "../../runtime/sync/sync-object";
+import { blockThread, type BlockRequest } from "../../runtime/sync/waiting";
 import type { TaskRef } from "../../trace/events";
 import type { State } from "../../trace/run";
 import type { EventBuffer } from "./event-buffer";
+import { enterWait, leaveWait } from "./wait-table";
 
 // One cell nobody ever notifies: Atomics.wait on it is a sleep that blocks this worker only.
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+// Made on the first sleep, not at import: a page that is not cross-origin isolated (no
+// COOP/COEP headers: GitHub Pages, most static hosts) has no SharedArrayBuffer at all, and a
+// worker that threw at start-up could run nothing.
+let sleepCell: Int32Array | undefined;
+
+/** Whether this realm can block on Atomics.wait (SharedArrayBuffer exists only when isolated). */
+export const canBlock = typeof SharedArrayBuffer === "function";
+
+/** A wait longer than this sends the trace so far, so the page sees the blocked span live (and in a deadlock). */
+const SEND_TRACE_AFTER_MS = 20;
 
 /** Block this worker's thread for `ms`. Atomics.wait may wake early, so re-check the clock. */
 export function blockFor(ms: number): void {
+  sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
   const until = performance.now() + ms;
   for (;;) {
     const left = until - performance.now();
@@ -23,15 +36,17 @@ export class WorkerHost implements Host {
   /** When the current task's current state began (its failed stretch starts here). */
   since = 0;
   tracing = true;
+  /** This worker's wait-for cells (wait-table.ts), read by the page's deadlock detector. */
+  waits: Int32Array | undefined;
   /** True from startTask until the task's next state change: its one event is "running". */
   #justStarted = false;
 
   constructor(private readonly events: EventBuffer) {}
 
-  setState(state: State | null, t = performance.now()): void {
+  setState(state: State | null, t = performance.now(), label?: string): void {
     this.since = t;
     this.#justStarted = false;
-    if (this.tracing) this.events.state(t, this.lane, this.task, state);
+    if (this.tracing) this.events.state(t, this.lane, this.task, state, label);
   }
 
   /** A task begins: it runs. Tasks run one at a time, so nothing else of it is open. */
@@ -55,9 +70,47 @@ export class WorkerHost implements Host {
 
   sleep(ms: number): Promise<void> {
     this.setState("waiting");
+    if (!canBlock) {
+      // Not isolated: wait on a timer. The worker still runs one task at a time (a batch awaits
+      // each task before the next), so the timeline is the same as with Atomics.wait.
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          this.setState("running");
+          resolve();
+        }, ms),
+      );
+    }
     blockFor(ms);
     this.setState("running");
     return Promise.resolve();
+  }
+
+  /** A primitive's wait: this worker's thread stops in Atomics.wait (waiting.ts), `blocked`. */
+  block(request: BlockRequest): boolean {
+    const began = performance.now();
+    this.setState("blocked", began, request.describe());
+    if (this.waits) enterWait(this.waits, request.subject.id, currentTaskCode(), request.deadline !== Infinity);
+    let ok: boolean;
+    try {
+      ok = blockThread(request, () => this.events.flush(), SEND_TRACE_AFTER_MS);
+    } finally {
+      if (this.waits) leaveWait(this.waits);
+    }
+    this.setState("running");
+    if (ok && this.tracing) this.#wakeup(request, began);
+    return ok;
+  }
+
+  taskId(): string {
+    return String(this.task);
+  }
+
+  #wakeup(request: BlockRequest, began: number): void {
+    const signal = request.subject.lastSignal();
+    const by = signal && taskOfCode(signal.task);
+    const from = signal ? signal.epochMs - performance.timeOrigin : -Infinity;
+    if (by === undefined || from < began) return;
+    this.events.wakeup({ object: request.subject.name, from: { task: by, t: from }, to: { task: String(this.task), t: performance.now() } });
   }
 
   print(text: string): void {

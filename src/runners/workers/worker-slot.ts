@@ -1,6 +1,8 @@
 import * as Comlink from "comlink";
 import type { TraceBatch } from "../../trace/events";
-import type { EventsMessage, InitReply, WorkerApi } from "./protocol";
+import type { ClosedMessage, EventsMessage, InitReply, WorkerApi } from "./protocol";
+import { WorkerStopped } from "./worker-lost";
+import { createWaitCells } from "./wait-table";
 import { workerScriptUrl } from "./worker-script";
 
 /**
@@ -14,6 +16,8 @@ export class WorkerSlot {
   importing: string | undefined;
   /** Where this worker's streamed trace events go while a run uses it. */
   onEvents: ((batch: TraceBatch) => void) | null = null;
+  /** What this worker is blocked on (wait-table.ts), for the deadlock detector. */
+  readonly waits = createWaitCells();
   readonly #worker: Worker;
   readonly #api: Comlink.Remote<WorkerApi>;
   readonly #dead: Promise<never>;
@@ -23,16 +27,19 @@ export class WorkerSlot {
     this.#worker = new Worker(workerScriptUrl(), { name: `lanes worker ${index}` });
     this.#dead = new Promise<never>((_, reject) => (this.#kill = reject));
     this.#dead.catch(() => undefined);
-    this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage> | null>) => {
+    this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage & ClosedMessage> | null>) => {
       const batch = event.data?.lanesEvents;
       if (batch) this.onEvents?.(batch);
+      // The worker's last word before self.close(): nothing will ever answer again.
+      const closed = event.data?.lanesClosed;
+      if (closed) this.terminate(new WorkerStopped("closed", "it called self.close()", closed.task ? String(closed.task) : undefined));
     });
     this.#worker.addEventListener("error", (event) => {
       event.preventDefault();
-      this.terminate(new Error(`A worker stopped with an error: ${event.message || "it could not start"}.`));
+      this.terminate(new WorkerStopped("crashed", event.message || "it could not start"));
     });
     this.#api = Comlink.wrap<WorkerApi>(this.#worker);
-    this.ready = this.call(() => this.#api.init({ itersPerMs }));
+    this.ready = this.call(() => this.#api.init({ itersPerMs, ...(this.waits ? { waits: this.waits } : {}) }));
   }
 
   call<T>(send: (api: Comlink.Remote<WorkerApi>) => Promise<T>): Promise<T> {

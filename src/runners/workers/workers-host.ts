@@ -1,4 +1,5 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import type { BlockRequest } from "../../runtime/sync/waiting";
 import { workerLane } from "../../trace/lanes";
 import { Future } from "../page/future";
 import type { PageHost } from "../page/page-host";
@@ -9,6 +10,7 @@ import { exportNameOf } from "./export-name";
 import { fleet } from "./fleet";
 import { RemotePool } from "./remote-pool";
 import type { TaskGroup } from "./task-queue";
+import { BROKEN_POOL } from "./worker-lost";
 
 /** The lanes host of a workers run: main() on the page, every task in a Web Worker. */
 export class WorkersHost implements Host {
@@ -28,6 +30,14 @@ export class WorkersHost implements Host {
 
   print(text: string): void {
     this.page.print(text);
+  }
+
+  block(request: BlockRequest): Promise<boolean> {
+    return this.page.block(request); // main() waits on the page, woken by the workers' notifies
+  }
+
+  taskId(): string {
+    return this.page.taskId();
   }
 
   checkpoint(where?: { loopLine?: number }): void {
@@ -76,8 +86,10 @@ export class WorkersHost implements Host {
   #submit(pool: RemotePool, fn: string, args: unknown[]): Future<unknown> {
     const future = new Future<unknown>(this.run);
     const first = this.#nextTask++;
-    this.run.recorder.addTask({ id: String(first), name: fn, args: argsPreview(args) });
-    pool.submit(this.#group(fn, first, 1, { args: [args] }, (_, ok, value) => (ok ? future.resolve(value) : future.reject(value))));
+    const preview = argsPreview(args);
+    this.run.recorder.addTask({ id: String(first), name: fn, args: preview });
+    const settled = (_: number, ok: boolean, value: unknown) => (ok ? future.resolve(value) : future.reject(value));
+    pool.submit(this.#group(fn, first, 1, { args: [args] }, settled, () => preview, () => future.observed));
     return future;
   }
 
@@ -90,17 +102,39 @@ export class WorkersHost implements Host {
     const first = this.#nextTask;
     this.#nextTask += items.length;
     this.run.recorder.addTaskRange({ first, count: items.length, name: fn, args: (i) => argsPreview([items[i]]) });
+    let failed = false;
     const settled = (i: number, ok: boolean, value: unknown) => {
-      if (!ok) return all.reject(value);
-      results[i] = value;
-      if (--left === 0) all.resolve(results);
+      if (ok) {
+        results[i] = value;
+        if (--left === 0) all.resolve(results);
+        return;
+      }
+      all.reject(value);
+      if (failed) return;
+      failed = true;
+      // As executor.map: the items not sent yet are cancelled (never started); those running finish.
+      const cancelled = pool.cancel(group);
+      this.run.recorder.cancelTasks(first + cancelled.from, cancelled.count);
+      this.run.taskEnded(cancelled.count);
     };
-    pool.submit(this.#group(fn, first, items.length, { items }, settled));
+    const group = this.#group(fn, first, items.length, { items }, settled, (i) => argsPreview([items[i]]), () => all.observed);
+    pool.submit(group);
     return all;
   }
 
-  /** Tasks first … first + count − 1 of this run, started; their ends go to `settled`, the recorder and the run. */
-  #group(fn: string, first: number, count: number, calls: Pick<TaskGroup, "items" | "args">, settled: TaskGroup["settled"]): TaskGroup {
+  /**
+   * Tasks first … first + count − 1 of this run, started; their ends go to `settled`, the
+   * recorder and the run. `observed`: whether the program asked for their result.
+   */
+  #group(
+    fn: string,
+    first: number,
+    count: number,
+    calls: Pick<TaskGroup, "items" | "args">,
+    settled: TaskGroup["settled"],
+    args: (index: number) => string,
+    observed: () => boolean,
+  ): TaskGroup {
     const run = this.run;
     run.taskStarted(count);
     return {
@@ -108,10 +142,16 @@ export class WorkersHost implements Host {
       first,
       count,
       ...calls,
-      settled(index, ok, value) {
-        if (!ok) run.recorder.failTask(String(first + index), run.locate(value));
+      settled(index, ok, value, lane) {
+        if (!ok) {
+          const task = String(first + index);
+          const where = run.locate(value);
+          run.recorder.failTask(task, where);
+          const own = !(value instanceof Error && value.name === BROKEN_POOL);
+          run.taskFailed({ task, lane: lane ?? "main", label: `${fn}(${args(index)})`, t: run.now(), where, observed, own }, value);
+        }
         settled(index, ok, value);
-        run.taskEnded(ok ? undefined : value);
+        run.taskEnded();
       },
     };
   }

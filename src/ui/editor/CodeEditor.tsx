@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor";
+import type { monaco } from "./monaco-setup";
 
-type MonacoModule = typeof Monaco;
+// What monaco-setup loads: the editor API and the TypeScript service, not all of "monaco-editor".
+type MonacoModule = typeof monaco;
 
 export interface CodeEditorProps {
   /** Unique per playground: names the editor model so types and undo history stay apart. */
@@ -11,20 +13,28 @@ export interface CodeEditorProps {
   label: string;
   /** Ctrl/Cmd+Enter inside the editor. */
   onRun?(): void;
+  /** `value` as highlighted HTML (built with the lesson): shown until Monaco is ready, as the static page shows it. */
+  staticHtml?: string;
 }
 
 let loading: Promise<MonacoModule> | undefined;
 function loadMonaco(): Promise<MonacoModule> {
-  loading ??= import("./monaco-setup").then((m) => m.monaco);
+  loading ??= import("./monaco-setup").then((m) => {
+    editorTheme = (dark) => (dark ? m.EDITOR_THEME.dark : m.EDITOR_THEME.light);
+    return m.monaco;
+  });
   return loading;
 }
+
+// Monaco's built-in names until monaco-setup (with the higher-contrast themes) has loaded.
+let editorTheme: (dark: boolean) => string = (dark) => (dark ? "vs-dark" : "vs");
 
 function prefersDark(): boolean {
   return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
 }
 
 /** Monaco, loaded on first use; until then the code is shown as text (and stays editable if Monaco fails). */
-export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorProps) {
+export function CodeEditor({ path, value, onChange, label, onRun, staticHtml }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef({ onChange, onRun });
@@ -51,7 +61,7 @@ export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorPr
           wordWrap: "on",
           fontSize: 14,
           tabSize: 2,
-          theme: prefersDark() ? "vs-dark" : "vs",
+          theme: editorTheme(prefersDark()),
           fixedOverflowWidgets: true,
         });
         instance.addAction({
@@ -62,7 +72,7 @@ export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorPr
         });
         const sub = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
         const scheme = window.matchMedia?.("(prefers-color-scheme: dark)");
-        const onScheme = () => monaco.editor.setTheme(prefersDark() ? "vs-dark" : "vs");
+        const onScheme = () => monaco.editor.setTheme(editorTheme(prefersDark()));
         scheme?.addEventListener("change", onScheme);
         editor.current = instance;
         cleanups.push(() => {
@@ -100,11 +110,14 @@ export function CodeEditor({ path, value, onChange, label, onRun }: CodeEditorPr
       ) : (
         <div ref={host} className="code-host" />
       )}
-      {status === "loading" && (
-        <pre className="code-fallback" aria-busy="true">
-          {value}
-        </pre>
-      )}
+      {status === "loading" &&
+        (staticHtml === undefined ? (
+          <pre className="code-fallback" aria-busy="true">
+            {value}
+          </pre>
+        ) : (
+          <pre className="code-fallback" aria-busy="true" dangerouslySetInnerHTML={{ __html: staticHtml }} />
+        ))}
     </div>
   );
 }

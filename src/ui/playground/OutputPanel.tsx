@@ -28,7 +28,8 @@ export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexO
   if (runs.length === 0) return <p className="output-empty">Press Run to see the program’s output here.</p>;
   const sameError = runs.length > 1 && runs.every((run) => run.wallMs === 0 && run.error?.message === runs[0]?.error?.message);
   return (
-    <div className="output" role="log" aria-label="Program output">
+    // Focusable: it scrolls, and keyboard users must be able to scroll it (WCAG 2.1.1).
+    <div className="output" role="log" aria-label="Program output" tabIndex={0}>
       {(sameError ? runs.slice(0, 1) : runs).map((run) => {
         const runIndex = runIndexOf(run);
         return (
@@ -77,7 +78,7 @@ function OutputLines({ run, runIndex, linked, onHoverLine, until }: OutputLinesP
         {shown.map((line, i) => (
           <li
             key={i}
-            className={linked?.runIndex === runIndex && linked.outputIndex === i ? "linked" : undefined}
+            className={[linked?.runIndex === runIndex && linked.outputIndex === i ? "linked" : "", line.stream === "stderr" ? "stderr" : ""].join(" ").trim() || undefined}
             onMouseEnter={() => onHoverLine?.({ runIndex, outputIndex: i })}
             onMouseLeave={() => onHoverLine?.(null)}
           >

@@ -19,10 +19,12 @@ import { useDraft } from "./use-draft";
 interface PlaygroundProps {
   lessonSlug: string;
   block: PlaygroundBlock;
+  /** The build's highlighted HTML of the code and its Python twin (what the prerendered page shows). */
+  highlighted?: { code: string; python?: string };
 }
 
 /** One runnable block: editor (with its Python twin), runner choice, Run/Stop, results, exercise. */
-export function Playground({ lessonSlug, block }: PlaygroundProps) {
+export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) {
   const key = blockKey(lessonSlug, block.id);
   const draft = useDraft(key, block.code);
   const saved = useProgress((state) => state.blocks[key]);
@@ -74,10 +76,22 @@ export function Playground({ lessonSlug, block }: PlaygroundProps) {
     {
       id: "ts",
       label: "TypeScript",
-      content: <CodeEditor path={id} value={draft.code} onChange={draft.edit} label={`Code of playground ${block.id}`} onRun={() => void run()} />,
+      content: (
+        <CodeEditor
+          path={id}
+          value={draft.code}
+          staticHtml={draft.edited ? undefined : highlighted?.code}
+          onChange={draft.edit}
+          label={`Code of playground ${block.id}`}
+          onRun={() => void run()}
+        />
+      ),
     },
   ];
-  if (block.python) tabs.push({ id: "python", label: "Python", content: <pre className="code-static">{block.python.code}</pre> });
+  if (block.python) {
+    const python = highlighted?.python;
+    tabs.push({ id: "python", label: "Python", content: python ? <pre className="code-static" dangerouslySetInnerHTML={{ __html: python }} /> : <pre className="code-static">{block.python.code}</pre> });
+  }
   if (showSolution && block.solution) {
     tabs.push({
       id: "solution",

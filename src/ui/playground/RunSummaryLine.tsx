@@ -9,7 +9,8 @@ function summaryOf(run: Run): RunSummary {
   return summary;
 }
 
-/** Wall time, utilisation, concurrency and speed-up against main, in one line. */
+/** Wall time, utilisation, concurrency and speed-up against main, in one line. Each figure says
+ *  what it counts in words on the page (a hover title is not seen on a phone or by a glance). */
 export function RunSummaryLine({ run, baseline, live }: { run: Run; baseline?: Run; live: boolean }) {
   if (live) return <span className="summary-live">running… {run.wallMs.toFixed(0)} ms</span>;
   if (run.wallMs === 0) return null;
@@ -23,12 +24,15 @@ export function RunSummaryLine({ run, baseline, live }: { run: Run; baseline?: R
       </div>
       <div title="share of the threads' time spent running code">
         <dt>busy</dt>
-        <dd>{Math.round(summary.utilisation * 100)}%</dd>
+        <dd>
+          {Math.round(summary.utilisation * 100)}% <span className="summary-words">of the threads' time on a CPU</span>
+        </dd>
       </div>
       <div title="most tasks in progress at once (concurrency) / most running at the same instant (parallelism)">
         <dt>at once</dt>
         <dd>
-          {summary.peakInFlight} in progress, {summary.peakRunning} running
+          {summary.peakInFlight} <span className="summary-words">{summary.peakInFlight === 1 ? "task" : "tasks"} in progress,</span> {summary.peakRunning}{" "}
+          <span className="summary-words">on a CPU</span>
         </dd>
       </div>
       {run.frames && (
@@ -39,6 +43,12 @@ export function RunSummaryLine({ run, baseline, live }: { run: Run; baseline?: R
           </dd>
         </div>
       )}
+      {run.notes?.map((note) => (
+        <div key={note} className="summary-note">
+          <dt>note</dt>
+          <dd>{note}</dd>
+        </div>
+      ))}
       {factor !== undefined && (
         <div title="main's wall time divided by this run's">
           <dt>vs main</dt>

@@ -21,6 +21,19 @@ function LaneTable({ model, lane, max }: { model: TimelineModel; lane: number; m
   const to = c.laneStart[lane + 1]!;
   const shown = Math.min(to - from, max);
   const rows = [];
+  const up = model.startup;
+  for (let k = 0; k < up.count; k++) {
+    if (up.laneIndex[k] !== lane) continue;
+    rows.push(
+      <tr key={`startup-${k}`}>
+        <td>—</td>
+        <td>worker start-up</td>
+        <td className="tl-num">{formatMsCell(up.starts[k]!)}</td>
+        <td className="tl-num">{formatMsCell(up.ends[k]!)}</td>
+        <td className="tl-num">{formatMsCell(up.ends[k]! - up.starts[k]!)}</td>
+      </tr>,
+    );
+  }
   for (let i = from; i < from + shown; i++) {
     const state = STATES[c.state[i]!] ?? "failed";
     rows.push(

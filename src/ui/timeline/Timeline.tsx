@@ -97,7 +97,8 @@ export function Timeline({ runs, live = false, playhead = null, highlightOutput 
         ))}
       </div>
       <p id={hintId} className="tl-hint" hidden={models.length === 0}>
-        Scroll to zoom, drag to pan, double-click to fit. With the timeline focused: + and − zoom, ← → pan, 0 fits.
+        Zoom: scroll, pinch, or + and −. Pan: drag, or ← →. Details: hover or tap a span. Fit: double-click, double-tap, or 0.
+        (Keys work once the timeline has focus: Tab to it.)
       </p>
       <div ref={tooltipRef} className="tl-tooltip" role="tooltip" hidden />
     </div>

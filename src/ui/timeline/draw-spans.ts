@@ -2,6 +2,7 @@
 // list, then each state is one path (one fill, one pattern fill, at most one stroke) per frame.
 // Labels go only on rectangles wide enough for their text.
 import { STATES, type State } from "../../trace/run";
+import { drawTaskGaps } from "./draw-task-gaps";
 import { barTop, LAYOUT } from "./layout";
 import { createDrawList, laneDetail, MIN_LABEL_PX, type DrawList } from "./level-of-detail";
 import type { Ctx2D } from "./renderer";
@@ -35,12 +36,16 @@ export function paintSwatch(ctx: Ctx2D, state: State, theme: RenderTheme, w: num
   paintCurrentPath(ctx, theme.states[state]);
 }
 
-function labelOf(model: TimelineModel, span: number): string {
+/** What a bar may say, longest first: the first that fits is drawn. */
+function labelsOf(model: TimelineModel, span: number): string[] {
   const c = model.columns;
   const lane = c.lanes[c.laneIndex[span]!];
-  // A thread lane shows whose turn it is; a task lane is already named, so show the state.
-  if (lane?.kind === "thread") return taskTitle(model, c.tasks[c.taskIndex[span]!] ?? "?");
-  return STATE_TEXT[STATES[c.state[span]!] ?? "failed"].label;
+  // A thread lane shows which task holds it; a task lane is already named, so show the state.
+  if (lane?.kind !== "thread") return [STATE_TEXT[STATES[c.state[span]!] ?? "failed"].label];
+  const task = c.tasks[c.taskIndex[span]!] ?? "?";
+  const args = model.tasks.get(task)?.args;
+  // Too narrow for "download(12)": its arguments alone still tell the tasks apart.
+  return args ? [taskTitle(model, task), args] : [taskTitle(model, task)];
 }
 
 /** Text shortened with an ellipsis to fit `room` px, or null when even a stub would not fit. */
@@ -62,7 +67,9 @@ function drawLabels(ctx: Ctx2D, model: TimelineModel, list: DrawList, theme: Ren
     const span = list.span[k]!;
     const w = list.w[k]!;
     if (span < 0 || w < MIN_LABEL_PX) continue;
-    const text = fitLabel(ctx, labelOf(model, span), w - 2 * LABEL_PAD);
+    const [full, ...shorter] = labelsOf(model, span);
+    const room = w - 2 * LABEL_PAD;
+    const text = fitLabel(ctx, full ?? "", room) ?? shorter.find((t) => ctx.measureText(t).width <= room);
     if (text) ctx.fillText(text, list.x[k]! + LABEL_PAD, barTop(list.lane[k]!) + LAYOUT.barHeight / 2 + 0.5);
   }
 }
@@ -82,6 +89,7 @@ export function drawSpans(ctx: Ctx2D, model: TimelineModel, scale: TimeScale, th
     }
     if (any) paintCurrentPath(ctx, theme.states[STATES[st]!]);
   }
+  drawTaskGaps(ctx, model, scale, theme);
   drawLabels(ctx, model, list, theme);
   return list;
 }

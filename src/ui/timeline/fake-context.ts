@@ -30,6 +30,23 @@ export class FakeContext {
     return this.calls.filter((c) => c.op === "fillText").map((c) => String(c.args[0]));
   }
 
+  /**
+   * What the fills left on the horizontal line y, one entry per CSS pixel column: the fill style
+   * of the last fill whose path touched that pixel at all (so a bar's antialiased edge counts as
+   * bar: a gap only shows where a later fill covered it). Clips and strokes are ignored.
+   */
+  paintedRow(y: number, width: number): unknown[] {
+    const row: unknown[] = new Array(width).fill(undefined);
+    let path: number[][] = [];
+    for (const c of this.calls) {
+      if (c.op === "beginPath") path = [];
+      else if (c.op === "rect") path.push(c.args as number[]);
+      else if (c.op === "fillRect") paint(row, [c.args as number[]], y, c.fillStyle);
+      else if (c.op === "fill") paint(row, path, y, c.fillStyle);
+    }
+    return row;
+  }
+
   measureText(text: string): TextMetrics {
     return { width: text.length * 6 } as TextMetrics;
   }
@@ -48,4 +65,13 @@ for (const op of [
       this.record(op, args);
     },
   });
+}
+
+function paint(row: unknown[], rects: number[][], y: number, style: unknown): void {
+  for (const [x = 0, top = 0, w = 0, h = 0] of rects) {
+    if (y < top || y >= top + h || w <= 0) continue;
+    const from = Math.max(0, Math.floor(x));
+    const to = Math.min(row.length, Math.ceil(x + w));
+    for (let px = from; px < to; px++) row[px] = style;
+  }
 }

@@ -2,10 +2,11 @@
 // O(log n) per lane: a binary search, never a scan, so hovering 100,000 spans stays smooth.
 import { LAYOUT, laneAt, rowTop, type Layout } from "./layout";
 import { lowerBound, upperBound } from "./span-columns";
+import { startupAt } from "./startup-track";
 import type { TimelineModel } from "./timeline-model";
 import type { TimeScale } from "./time-scale";
 
-export type Hit = { kind: "span"; span: number } | { kind: "output"; output: number };
+export type Hit = { kind: "span"; span: number } | { kind: "output"; output: number } | { kind: "startup"; startup: number };
 
 /** How close (px) the pointer must be to a thin span or an output mark to pick it. */
 export const HIT_SLOP_PX = 4;
@@ -48,5 +49,7 @@ export function hitTest(model: TimelineModel, scale: TimeScale, x: number, y: nu
     const out = hitOutput(model, lane, scale, x);
     if (out) return out;
   }
+  const startup = startupAt(model.startup, lane, scale.pxToTime(x));
+  if (startup >= 0) return { kind: "startup", startup };
   return hitSpan(model, lane, scale, x);
 }

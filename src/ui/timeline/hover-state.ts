@@ -21,7 +21,11 @@ export interface HoverTarget {
 function sameHit(a: HoverTarget | null, b: HoverTarget | null): boolean {
   if (!a || !b) return a === b;
   if (a.run !== b.run || a.hit.kind !== b.hit.kind) return false;
-  return a.hit.kind === "span" ? a.hit.span === (b.hit as typeof a.hit).span : a.hit.output === (b.hit as typeof a.hit).output;
+  return hitKey(a.hit) === hitKey(b.hit);
+}
+
+function hitKey(hit: Hit): number {
+  return hit.kind === "span" ? hit.span : hit.kind === "output" ? hit.output : hit.startup;
 }
 
 export class HoverState {

@@ -2,6 +2,7 @@
 // Wheel zooms around the pointer (a trackpad pinch arrives as ctrl+wheel), horizontal wheel and
 // drag pan, double-click fits; with the stack focused: + / = and - zoom, arrows pan, 0 / Home fit.
 import type { TimelineController } from "./timeline-controller";
+import { TouchGestures } from "./touch-gestures";
 
 const DRAG_THRESHOLD_PX = 3;
 
@@ -17,6 +18,7 @@ function wheelPixels(e: WheelEvent, delta: number): number {
 
 export function bindInteraction(stack: HTMLElement, c: TimelineController): () => void {
   let drag: { x: number; id: number; moved: boolean } | null = null;
+  const touch = new TouchGestures(stack, c);
 
   const local = (canvas: HTMLCanvasElement, e: MouseEvent) => {
     const r = canvas.getBoundingClientRect();
@@ -39,12 +41,17 @@ export function bindInteraction(stack: HTMLElement, c: TimelineController): () =
   };
 
   const onPointerDown = (e: PointerEvent) => {
+    if (e.pointerType === "touch") {
+      if (canvasAt(e.target)) touch.down(e);
+      return;
+    }
     if (e.button !== 0 || !canvasAt(e.target)) return;
     drag = { x: e.clientX, id: e.pointerId, moved: false };
     stack.setPointerCapture(e.pointerId);
   };
 
   const onPointerMove = (e: PointerEvent) => {
+    if (e.pointerType === "touch") return touch.move(e);
     if (drag && drag.id === e.pointerId) {
       const dx = e.clientX - drag.x;
       if (drag.moved || Math.abs(dx) >= DRAG_THRESHOLD_PX) {
@@ -63,6 +70,7 @@ export function bindInteraction(stack: HTMLElement, c: TimelineController): () =
   };
 
   const onPointerUp = (e: PointerEvent) => {
+    if (e.pointerType === "touch") return touch.up(e);
     if (!drag || drag.id !== e.pointerId) return;
     drag = null;
     stack.classList.remove("tl-dragging");
@@ -93,7 +101,10 @@ export function bindInteraction(stack: HTMLElement, c: TimelineController): () =
     action();
   };
 
-  const onLeave = () => c.leave();
+  // A finger lifting "leaves" too: a tap's details stay until the next tap.
+  const onLeave = (e: PointerEvent) => {
+    if (e.pointerType !== "touch") c.leave();
+  };
 
   stack.addEventListener("wheel", onWheel, { passive: false });
   stack.addEventListener("pointerdown", onPointerDown);

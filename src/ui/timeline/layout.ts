@@ -2,8 +2,10 @@
 // lane labels in a gutter on the left. Shared by the renderer, hit testing and the component.
 
 export const LAYOUT = {
-  /** Width of the lane-label column; the time scale starts after it. */
+  /** Widest lane-label column; the time scale starts after it (see gutterFor). */
   gutter: 132,
+  /** Narrowest: "download(13)" still fits, ellipsised past that. */
+  minGutter: 80,
   padRight: 14,
   axisHeight: 24,
   rowHeight: 26,
@@ -34,7 +36,14 @@ export function laneAt(y: number, laneCount: number, layout: Layout = LAYOUT): n
   return i >= 0 && i < laneCount ? i : -1;
 }
 
+/** The label column of a canvas `width` px wide: at most 28% of it, so on a phone (a 340 px
+ *  canvas) the labels take 95 px and the time axis the rest, not half. */
+export function gutterFor(width: number, layout: Layout = LAYOUT): number {
+  return Math.min(layout.gutter, Math.max(layout.minGutter, Math.round(width * 0.28)));
+}
+
 /** Pixel range the shared time scale maps onto, for a canvas `width` CSS pixels wide. */
 export function plotRange(width: number, layout: Layout = LAYOUT): [number, number] {
-  return [layout.gutter, Math.max(layout.gutter + 1, width - layout.padRight)];
+  const gutter = gutterFor(width, layout);
+  return [gutter, Math.max(gutter + 1, width - layout.padRight)];
 }

@@ -6,8 +6,9 @@
 import { firstVisible, lowerBound, STATE_COUNT, timeInState, type SpanColumns } from "./span-columns";
 import type { TimeScale } from "./time-scale";
 
-/** Text needs this much room; narrower rectangles get no label (the caller measures the text). */
-export const MIN_LABEL_PX = 40;
+/** Text needs this much room; narrower rectangles get no label (the caller measures the text).
+ *  Two digits of a task's arguments fit in this. */
+export const MIN_LABEL_PX = 18;
 
 /** Draw commands in parallel arrays, reused frame to frame (clear, don't reallocate). */
 export interface DrawList {

@@ -5,7 +5,9 @@ import { drawAxis } from "./draw-axis";
 import { drawFrozen } from "./draw-frozen";
 import { drawHighlight, drawOutputs } from "./draw-marks";
 import { drawSpans, fitLabel } from "./draw-spans";
+import { drawWakeups } from "./draw-wakeups";
 import { LAYOUT, rowTop } from "./layout";
+import { drawStartup } from "./startup-track";
 import type { RenderTheme } from "./theme";
 import type { TimelineModel } from "./timeline-model";
 import type { TimeScale } from "./time-scale";
@@ -45,7 +47,7 @@ function drawRows(ctx: Ctx2D, model: TimelineModel, viewport: Viewport, theme: R
   for (let lane = 1; lane < model.lanes.length; lane += 2) ctx.fillRect(0, rowTop(lane), viewport.width, LAYOUT.rowHeight);
 }
 
-function drawLaneLabels(ctx: Ctx2D, model: TimelineModel, theme: RenderTheme): void {
+function drawLaneLabels(ctx: Ctx2D, model: TimelineModel, theme: RenderTheme, gutter: number): void {
   const p = theme.palette;
   ctx.font = p.font;
   ctx.textBaseline = "middle";
@@ -53,7 +55,7 @@ function drawLaneLabels(ctx: Ctx2D, model: TimelineModel, theme: RenderTheme): v
   model.lanes.forEach((lane, i) => {
     // Threads (page, workers) are what runs; task lanes are indented under them.
     const indent = lane.kind === "task" && lane.id !== "main" ? 14 : 8;
-    const text = fitLabel(ctx, lane.label, LAYOUT.gutter - indent - 8);
+    const text = fitLabel(ctx, lane.label, gutter - indent - 8);
     if (!text) return;
     ctx.fillStyle = lane.kind === "thread" ? p.fg : p.muted;
     ctx.fillText(text, indent, rowTop(i) + LAYOUT.barTop + LAYOUT.barHeight / 2 + 0.5);
@@ -89,12 +91,15 @@ export function renderTimeline(
   ctx.beginPath();
   ctx.rect(scale.x0, 0, Math.max(0, right - scale.x0), height);
   ctx.clip();
+  drawStartup(ctx, model.startup, scale, theme);
   drawSpans(ctx, model, scale, theme);
   drawFrozen(ctx, model, scale, theme);
   drawOutputs(ctx, model, scale, theme);
+  drawWakeups(ctx, model, scale, theme);
   if (highlight) drawHighlight(ctx, model, scale, theme, highlight);
   ctx.restore();
   if (playhead !== null) drawPlayhead(ctx, right, height, theme);
 
-  drawLaneLabels(ctx, model, theme);
+  // The label column ends where the time scale begins.
+  drawLaneLabels(ctx, model, theme, scale.x0);
 }

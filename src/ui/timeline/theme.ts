@@ -32,6 +32,8 @@ export interface Palette {
   grid: string;
   accent: string;
   output: string;
+  /** Worker start-up bars (not a state: no task is on the lane yet). */
+  startup: string;
   font: string;
 }
 
@@ -52,6 +54,7 @@ export const CSS_VAR: Record<keyof Palette, string> = {
   grid: "--tl-grid",
   accent: "--tl-accent",
   output: "--tl-output",
+  startup: "--tl-startup",
   font: "--tl-font",
 };
 
@@ -73,6 +76,7 @@ export const LIGHT: Palette = {
   grid: "rgba(0, 0, 0, 0.09)",
   accent: "#0b4f9c",
   output: "#1d1f23",
+  startup: "#d5d8dd",
   font: FONT,
 };
 
@@ -92,6 +96,7 @@ export const DARK: Palette = {
   grid: "rgba(255, 255, 255, 0.1)",
   accent: "#8cc8ff",
   output: "#e6e6e3",
+  startup: "#565c67",
 };
 
 /** How one state is painted: a fill, then an optional pattern over it, then an optional border. */

@@ -201,7 +201,7 @@ export class TimelineController {
     const hover = this.hover.current;
     if (hover?.run === run) {
       if (hover.hit.kind === "span") h.span = hover.hit.span;
-      else h.output = hover.hit.output;
+      else if (hover.hit.kind === "output") h.output = hover.hit.output;
     }
     if (this.linked?.runIndex === run) h.linkedOutput = this.linked.outputIndex;
     return h;

@@ -3,6 +3,8 @@
 import type { Lane, Run, TaskInfo } from "../../trace/run";
 import { packTaskLanes } from "./pack-lanes";
 import { buildSpanColumns, collectLanes, type SpanColumns } from "./span-columns";
+import { buildStartup, type StartupColumns } from "./startup-track";
+import { buildTaskRuns, type TaskRuns } from "./task-runs";
 import { formatMs } from "./ticks";
 
 /** Output lines grouped by lane and sorted by time, like the span columns. */
@@ -20,6 +22,10 @@ export interface TimelineModel {
   original: Run;
   lanes: readonly Lane[];
   columns: SpanColumns;
+  /** Consecutive spans of one task on one lane, for the cuts between tasks. */
+  taskRuns: TaskRuns;
+  /** Worker start-up stretches (workers runs). */
+  startup: StartupColumns;
   outputs: OutputColumns;
   tasks: ReadonlyMap<string, TaskInfo>;
 }
@@ -41,11 +47,14 @@ function buildOutputs(run: Run, lanes: readonly Lane[]): OutputColumns {
 export function buildModel(original: Run): TimelineModel {
   const run = packTaskLanes(original);
   const lanes = collectLanes(run);
+  const columns = buildSpanColumns(run, lanes);
   return {
     run,
     original,
     lanes,
-    columns: buildSpanColumns(run, lanes),
+    columns,
+    taskRuns: buildTaskRuns(columns),
+    startup: buildStartup(run, lanes),
     outputs: buildOutputs(run, lanes),
     tasks: new Map((run.tasks ?? []).map((t) => [t.id, t])),
   };
@@ -54,7 +63,7 @@ export function buildModel(original: Run): TimelineModel {
 // A live run may be the same object, grown in place: rebuild when its shape changed.
 function signature(run: Run): string {
   const last = run.spans[run.spans.length - 1];
-  return `${run.lanes.length}|${run.spans.length}|${run.output.length}|${run.tasks?.length ?? 0}|${run.wallMs}|${last?.end ?? ""}|${run.ok}`;
+  return `${run.lanes.length}|${run.startup?.length ?? 0}|${run.spans.length}|${run.output.length}|${run.tasks?.length ?? 0}|${run.wallMs}|${last?.end ?? ""}|${run.ok}`;
 }
 
 const cache = new WeakMap<Run, { sig: string; model: TimelineModel }>();

@@ -2,6 +2,7 @@
 import { STATES } from "../../trace/run";
 import type { Hit } from "./hit-test";
 import { STATE_TEXT, stateMeaning } from "./state-text";
+import { waitWords } from "./draw-wakeups";
 import { formatMs, formatRange } from "./ticks";
 import { taskTitle, type TimelineModel } from "./timeline-model";
 
@@ -34,6 +35,7 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
       tone: "output",
     };
   }
+  if (hit.kind === "startup") return describeStartup(model, hit.startup);
   const c = model.columns;
   const i = hit.span;
   const state = STATES[c.state[i]!] ?? "failed";
@@ -46,7 +48,21 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
     formatRange(start, end),
   ];
   if (lane) lines.push(`lane: ${lane.label}`);
+  if (state === "blocked" || state === "ready") lines.push(...waitWords(model, task, lane?.id ?? "", start, end));
   const failed = model.tasks.get(task)?.failed;
   if (failed) lines.push(`error: ${clip(failed.message)}${failed.line ? ` (line ${failed.line})` : ""}`);
   return { title: taskTitle(model, task), lines, tone: state };
+}
+
+/** Under a millisecond: the worker was kept from an earlier run and had the program already. */
+const WARM_MS = 1;
+
+function describeStartup(model: TimelineModel, index: number): TooltipText {
+  const start = model.startup.starts[index] ?? 0;
+  const end = model.startup.ends[index] ?? 0;
+  const lane = model.lanes[model.startup.laneIndex[index] ?? 0];
+  const what = end - start < WARM_MS
+    ? "a worker kept from an earlier run: ready at once"
+    : "a Web Worker starting: it loads the lanes module and your program before it can take a task";
+  return { title: `${lane?.label ?? "worker"} starting`, lines: [what, formatRange(start, end)], tone: "startup" };
 }

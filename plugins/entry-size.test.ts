@@ -1,0 +1,58 @@
+// The entry chunk every page loads must not grow with the lessons: each lesson's prose and code
+// is its own chunk. Builds the app twice (Monaco left out as external, to keep it quick: it is
+// loaded lazily and does not change the entry), with the fixture lessons and with a 1 MB lesson more.
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, type Rolldown } from "vite";
+import { describe, expect, it } from "vitest";
+
+type Output = Rolldown.RolldownOutput;
+
+async function buildWith(lessonsDir: string): Promise<Output> {
+  process.env.LANES_LESSONS_DIR = lessonsDir;
+  try {
+    const result = await build({
+      logLevel: "silent",
+      build: { write: false, rolldownOptions: { external: [/^monaco-editor/] } },
+    });
+    return (Array.isArray(result) ? result[0] : result) as Output;
+  } finally {
+    delete process.env.LANES_LESSONS_DIR;
+  }
+}
+
+function bigLesson(bytes: number): string {
+  const paragraph = "Waiting is not working: a task that sleeps leaves the thread to the others, and a pool of three overlaps three waits. ";
+  const lines = ["---", "title: A very long lesson", "summary: One megabyte of prose.", "order: 50", "---", ""];
+  for (let size = 0, n = 1; size < bytes; n++) {
+    const text = `## Part ${n}\n\n${paragraph.repeat(8)}\n`;
+    lines.push(text);
+    size += text.length;
+  }
+  return lines.join("\n");
+}
+
+const chunk = (output: Output, test: (c: Rolldown.OutputChunk) => boolean) => output.output.find((c): c is Rolldown.OutputChunk => c.type === "chunk" && test(c));
+
+describe("the entry chunk", () => {
+  it("does not grow with a 1 MB lesson, which gets a chunk of its own", async () => {
+    const small = mkdtempSync(join(tmpdir(), "lanes-small-"));
+    cpSync("e2e/fixtures/lessons/good", small, { recursive: true });
+    const large = mkdtempSync(join(tmpdir(), "lanes-large-"));
+    cpSync("e2e/fixtures/lessons/good", large, { recursive: true });
+    writeFileSync(join(large, "50-very-long.md"), bigLesson(1_000_000));
+
+    const before = chunk(await buildWith(small), (c) => c.isEntry);
+    const afterBuild = await buildWith(large);
+    const after = chunk(afterBuild, (c) => c.isEntry);
+    const lessonChunk = chunk(afterBuild, (c) => c.fileName.includes("50-very-long"));
+
+    expect(before && after).toBeTruthy();
+    // The catalog gains one summary (title, summary, slug: well under 1 kB), not the megabyte.
+    expect(after!.code.length - before!.code.length).toBeLessThan(1_000);
+    expect(after!.code).not.toContain("Part 2");
+    expect(lessonChunk?.code.length).toBeGreaterThan(1_000_000);
+    expect(lessonChunk?.isDynamicEntry).toBe(true);
+  }, 300_000);
+});

@@ -1,0 +1,49 @@
+// lessons/course.yaml to the Course, checked against the lesson files that exist: every slug
+// it names must be a lesson, and every lesson must be in exactly one part, so the home page
+// never hides a lesson nor links to a missing one. Pure: the caller reads the files.
+import { courseSchema, type Course } from "./course-schema.ts";
+import { didYouMean } from "./did-you-mean.ts";
+import { ProblemList, type LessonProblem } from "./problems.ts";
+import { parseLocatedYaml } from "./yaml-located.ts";
+import { issueMessages } from "./zod-problems.ts";
+
+export interface ReadCourse {
+  /** Undefined when the file is not a valid course (see problems). */
+  course?: Course;
+  /** Each listed lesson's place in the course, 1-based, for the lessons' `order`. */
+  order: Map<string, number>;
+  problems: LessonProblem[];
+}
+
+/** `file` is the path shown in messages; `slugs` the lessons that exist, by file name. */
+export function readCourse(file: string, text: string, slugs: readonly string[]): ReadCourse {
+  const problems = new ProblemList(file);
+  const order = new Map<string, number>();
+  const yaml = parseLocatedYaml(text, 1);
+  for (const e of yaml.errors) problems.error(e.at, `The course is not valid YAML: ${e.message}. Check its indentation and quotes.`);
+  if (yaml.errors.length > 0) return { order, problems: problems.items };
+  const parsed = courseSchema.safeParse(yaml.data ?? {});
+  if (!parsed.success) {
+    const ctx = { what: "Course field", input: yaml.data, shape: courseSchema.shape, locate: yaml.locate };
+    for (const m of issueMessages(parsed.error, ctx)) problems.error(m.at, m.message);
+    return { order, problems: problems.items };
+  }
+  const course = parsed.data;
+  const known = new Set(slugs);
+  course.parts.forEach((part, p) =>
+    part.lessons.forEach((slug, l) => {
+      const at = yaml.locate(["parts", p, "lessons", l]);
+      if (!known.has(slug)) {
+        problems.error(at, `There is no lesson "${slug}" (no ${slug}.md beside the course).${didYouMean(slug, slugs)} List lessons by their file name without .md.`);
+      } else if (order.has(slug)) {
+        problems.error(at, `The lesson "${slug}" is listed twice: a lesson belongs to one part, once.`);
+      } else order.set(slug, order.size + 1);
+    }),
+  );
+  return { course, order, problems: problems.items };
+}
+
+/** The course of a lesson directory without course.yaml: one untitled part of every lesson. */
+export function implicitCourse(slugsInOrder: readonly string[]): Course {
+  return { title: "Lanes", intro: "", parts: [{ title: "Lessons", lessons: [...slugsInOrder] }] };
+}
