@@ -2,7 +2,7 @@
 // stage's realm and can post anything there, so a record is read as untrusted input: each field
 // is checked and copied into a fresh object (unknown fields are dropped), sizes are capped, and a
 // record that is not a Run becomes a sentence saying what is wrong with it — never a throw.
-import { RUNNERS, STATES, type FrameReport, type Lane, type OutputLine, type Run, type Runner, type RunError, type Span, type TaskInfo } from "../trace/run";
+import { RUNNERS, STATES, type FrameReport, type Lane, type OutputLine, type Run, type Runner, type RunError, type Span, type Startup, type TaskInfo, type Wakeup } from "../trace/run";
 
 /** Caps far above what a lesson's program records, low enough that a forged record cannot flood the app. */
 export const RUN_LIMITS = { lanes: 1_000_000, spans: 5_000_000, output: 5_000_000, tasks: 5_000_000, text: 1_000_000, label: 100_000, frozen: 100_000 } as const;
@@ -72,7 +72,9 @@ function span(value: unknown, i: number, lanes: ReadonlySet<string>): Span {
   const start = time(s.start, `spans[${i}].start`);
   const end = time(s.end, `spans[${i}].end`);
   if (end < start) fail(`spans[${i}] ends before it starts`);
-  return { lane: laneId, task: text(s.task, `spans[${i}].task`), state: s.state as Span["state"], start, end };
+  const copy: Span = { lane: laneId, task: text(s.task, `spans[${i}].task`), state: s.state as Span["state"], start, end };
+  if (s.label !== undefined) copy.label = text(s.label, `spans[${i}].label`);
+  return copy;
 }
 
 function outputLine(value: unknown, i: number, lanes: ReadonlySet<string>): OutputLine {
@@ -81,6 +83,10 @@ function outputLine(value: unknown, i: number, lanes: ReadonlySet<string>): Outp
   if (!lanes.has(laneId)) fail(`output[${i}] is on lane ${JSON.stringify(laneId.slice(0, 40))}, which the run does not have`);
   const line: OutputLine = { t: time(o.t, `output[${i}].t`), lane: laneId, text: text(o.text, `output[${i}].text`, RUN_LIMITS.text) };
   if (o.task !== undefined) line.task = text(o.task, `output[${i}].task`);
+  if (o.stream !== undefined) {
+    if (o.stream !== "stderr") fail(`output[${i}].stream is not "stderr"`);
+    line.stream = "stderr";
+  }
   return line;
 }
 
@@ -88,6 +94,10 @@ function task(value: unknown, i: number): TaskInfo {
   const t = record(value, `tasks[${i}]`);
   const info: TaskInfo = { id: text(t.id, `tasks[${i}].id`), name: text(t.name, `tasks[${i}].name`), args: text(t.args, `tasks[${i}].args`) };
   if (t.failed !== undefined) info.failed = runError(t.failed, `tasks[${i}].failed`);
+  if (t.cancelled !== undefined) {
+    if (t.cancelled !== true) fail(`tasks[${i}].cancelled is not true`);
+    info.cancelled = true;
+  }
   return info;
 }
 
@@ -100,6 +110,23 @@ function frames(value: unknown): FrameReport {
   const dropped = f.dropped;
   if (typeof dropped !== "number" || !Number.isInteger(dropped) || dropped < 0) fail("frames.dropped is not a count");
   return { frozen, dropped: dropped as number };
+}
+
+function startup(value: unknown, i: number, lanes: ReadonlySet<string>): Startup {
+  const s = record(value, `startup[${i}]`);
+  const laneId = text(s.lane, `startup[${i}].lane`);
+  if (!lanes.has(laneId)) fail(`startup[${i}] is on lane ${JSON.stringify(laneId.slice(0, 40))}, which the run does not have`);
+  return { lane: laneId, start: time(s.start, `startup[${i}].start`), end: time(s.end, `startup[${i}].end`) };
+}
+
+function wakeupEnd(value: unknown, what: string): { task: string; t: number } {
+  const e = record(value, what);
+  return { task: text(e.task, `${what}.task`), t: time(e.t, `${what}.t`) };
+}
+
+function wakeup(value: unknown, i: number): Wakeup {
+  const w = record(value, `wakeups[${i}]`);
+  return { object: text(w.object, `wakeups[${i}].object`), from: wakeupEnd(w.from, `wakeups[${i}].from`), to: wakeupEnd(w.to, `wakeups[${i}].to`) };
 }
 
 /** Read `value` as the Run of `runner`: a fresh, checked copy, or what is wrong with it. */
@@ -123,6 +150,9 @@ export function parseRun(value: unknown, runner: Runner): Parsed<Run> {
     if (r.error !== undefined) run.error = runError(r.error, "error");
     if (r.tasks !== undefined) run.tasks = list(r.tasks, "tasks", RUN_LIMITS.tasks).map(task);
     if (r.frames !== undefined) run.frames = frames(r.frames);
+    if (r.startup !== undefined) run.startup = list(r.startup, "startup", RUN_LIMITS.lanes).map((s, i) => startup(s, i, laneIds));
+    if (r.wakeups !== undefined) run.wakeups = list(r.wakeups, "wakeups", RUN_LIMITS.spans).map(wakeup);
+    if (r.notes !== undefined) run.notes = list(r.notes, "notes", RUN_LIMITS.frozen).map((n, i) => text(n, `notes[${i}]`, RUN_LIMITS.text));
     return { ok: true, value: run };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, message: `The program's page sent a run record Lanes cannot read: ${error.message}.` };
