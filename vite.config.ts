@@ -4,6 +4,7 @@ import react from "@vitejs/plugin-react";
 import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
 import { monacoLibsPlugin } from "./plugins/monaco-libs-plugin.ts";
 import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
+import { pyodideAssets, pythonWorkerCsp } from "./plugins/pyodide-assets.ts";
 
 // Cross-origin isolation gives SharedArrayBuffer, Atomics.wait in workers and
 // 5 µs timers: the runtime needs all three. Every asset must be same-origin.
@@ -39,10 +40,19 @@ export const CONTENT_SECURITY_POLICY = [
 // own localhost default.
 const crossOrigin = { "Access-Control-Allow-Origin": "*" };
 
+// The Python worker fetches Pyodide's own files from the site (9.6 MB of WebAssembly and the
+// standard library: more than a script import can carry), so its policy alone lets it connect
+// to the site itself; it takes fetch and its kin away before any student code runs
+// (src/python/python-worker.ts). Nothing may connect to another origin, here either.
+export const PYTHON_WORKER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
+
 export default defineConfig({
-  plugins: [react(), lessonsPlugin(), prerenderPlugin()],
+  plugins: [react(), lessonsPlugin(), prerenderPlugin(), pyodideAssets(), pythonWorkerCsp(CONTENT_SECURITY_POLICY, PYTHON_WORKER_CSP)],
   server: { headers: isolation, cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, "null"] } },
-  preview: { headers: { ...isolation, ...crossOrigin, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
+  // The Content-Security-Policy comes from pythonWorkerCsp: the Python worker's script has its own.
+  preview: { headers: { ...isolation, ...crossOrigin } },
+  // Pyodide is not bundled: its worker imports it from the files pyodideAssets serves.
+  optimizeDeps: { exclude: ["pyodide"] },
   // Workers are bundled with their own plugin list: the TypeScript worker needs the lib pruning.
   worker: { format: "es", plugins: () => [monacoLibsPlugin()] },
   build: {

@@ -37,6 +37,7 @@ test("the exercise's line shows in the editor without scrolling it", async ({ pa
     const editor = playground.locator(".code-editor");
     const target = editor.locator(".view-line", { hasText: line });
     await expect(target).toHaveCount(1);
+    await expect(target).toBeVisible(); // Monaco lays the lines out again as the editor grows to its content
     const box = (await editor.boundingBox())!;
     const lineBox = (await target.boundingBox())!;
     expect(lineBox.y, `${lesson}: "${line}" below the editor's top`).toBeGreaterThanOrEqual(box.y);

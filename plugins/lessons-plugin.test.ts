@@ -39,7 +39,7 @@ describe("lessonsPlugin", () => {
     load();
     const lesson = JSON.parse(loadId(`${LESSON_ID_PREFIX}01-waiting-together`).replace(/^export default /, "").replace(/;\n$/, ""));
     expect(lesson.meta.title).toBe("Waiting together");
-    expect(lesson.sections[0].beforeHtml).toMatch(/<p>/);
+    expect(lesson.sections[0].besideHtml).toMatch(/<p>/);
     expect(lesson.sections.some((s: { playground?: unknown }) => s.playground)).toBe(true);
     expect(JSON.stringify(lesson)).not.toContain('"before":');
   });

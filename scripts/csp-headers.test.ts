@@ -1,12 +1,24 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../vite.config";
+import { CONTENT_SECURITY_POLICY, PYTHON_WORKER_CSP } from "../vite.config";
 
 describe("the Content-Security-Policy", () => {
   it("is the same in public/_headers (static hosts) as in vite preview (tests, npm run preview)", () => {
     const headers = readFileSync(new URL("../public/_headers", import.meta.url), "utf8");
     const line = /^\s*Content-Security-Policy: (.+)$/m.exec(headers)?.[1];
     expect(line).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it("gives the Python worker's script its own policy in public/_headers, as vite preview does", () => {
+    const headers = readFileSync(new URL("../public/_headers", import.meta.url), "utf8");
+    const rule = /^\/assets\/python-worker-\*\n((?:[ \t]+.+\n?)+)/m.exec(headers)?.[1] ?? "";
+    expect(rule).toContain("! Content-Security-Policy");
+    expect(/Content-Security-Policy: (.+)$/m.exec(rule)?.[1]).toBe(PYTHON_WORKER_CSP);
+  });
+
+  it("lets the Python worker connect to its own site only, and changes nothing else", () => {
+    expect(PYTHON_WORKER_CSP).toBe(CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'"));
+    expect(PYTHON_WORKER_CSP).not.toMatch(/'unsafe-eval'|https?:|\*/);
   });
 
   it("lets nothing reach the network, and scripts come only from the site and Lanes' Blob URLs", () => {

@@ -57,7 +57,7 @@ describe.skipIf(!chromiumPath() && !hasPlaywrightChromium())("lessons:check in C
     const { code, output } = await lessonsCheck("e2e/fixtures/lessons/unpassable", "--no-build", "--out-dir", outDir);
     expect(code).toBe(1);
     expect(output).toMatch(/e2e\/fixtures\/lessons\/unpassable\/01-starter-passes\.md:8:1 The starter code of "hello" already passes its check/);
-    expect(output).toMatch(/e2e\/fixtures\/lessons\/unpassable\/02-solution-fails\.md:22:1 The solution of "answer" does not pass its check: The main output does not contain "answer = 42"\./);
+    expect(output).toMatch(/e2e\/fixtures\/lessons\/unpassable\/02-solution-fails\.md:22:1 The solution of "answer" does not pass its check: The output of the main-thread run does not contain "answer = 42"\./);
   }, 120_000);
 
   it("passes on the real lessons", async () => {

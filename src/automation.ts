@@ -1,6 +1,6 @@
 import { latestRuns, runProgram } from "./stage/run-in-stage";
 import type {} from "./automation-types";
-import { RUNNERS } from "./trace/run";
+import { ALL_RUNNERS, RUNNERS } from "./trace/run";
 
 export const VERSION = "0.1.0";
 
@@ -9,8 +9,12 @@ export function installAutomation(): void {
     version: VERSION,
     lastRuns: () => latestRuns(),
     run(code, runners = [...RUNNERS], options = {}) {
-      const bad = runners.filter((r) => !RUNNERS.includes(r));
-      if (bad.length > 0) return Promise.reject(new Error(`Unknown runner ${bad.join(", ")}: use main, async or workers.`));
+      const bad = runners.filter((r) => !ALL_RUNNERS.includes(r));
+      if (bad.length > 0) return Promise.reject(new Error(`Unknown runner ${bad.join(", ")}: use main, async or workers (TypeScript), or python.`));
+      // ["python"] runs `code` as Python; mixed with the TypeScript runners it would be one of them.
+      if (runners.includes("python") && runners.length > 1) {
+        return Promise.reject(new Error('"python" runs Python source, the other runners TypeScript: run them in separate calls.'));
+      }
       const limit = options.timeLimitMs;
       if (limit !== undefined && !(typeof limit === "number" && limit > 0 && Number.isFinite(limit))) {
         return Promise.reject(new Error(`timeLimitMs must be a positive number of milliseconds, got ${String(limit)}.`));

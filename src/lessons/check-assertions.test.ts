@@ -28,7 +28,7 @@ describe("assertionFailure", () => {
   });
 
   it("fails output contains for the run without it", () => {
-    expect(assertionFailure({ kind: "output", runner: "all", contains: "counter = 40000" }, [main, workers])).toBe('The workers output does not contain "counter = 40000".');
+    expect(assertionFailure({ kind: "output", runner: "all", contains: "counter = 40000" }, [main, workers])).toBe('The output of the workers run does not contain "counter = 40000".');
   });
 
   it("matches a regular expression line by line", () => {
@@ -36,7 +36,7 @@ describe("assertionFailure", () => {
   });
 
   it("fails a regular expression no line matches", () => {
-    expect(assertionFailure({ kind: "output", runner: "workers", matches: "^counter" }, [workers])).toBe("No line of the workers output matches /^counter/.");
+    expect(assertionFailure({ kind: "output", runner: "workers", matches: "^counter" }, [workers])).toBe("No line of the output of the workers run matches /^counter/.");
   });
 
   it("passes a speed-up that is reached", () => {

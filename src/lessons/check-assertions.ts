@@ -63,8 +63,8 @@ function failedTask(run: Run): string | undefined {
 
 function outputFailure(run: Run, contains?: string, matches?: string): string | undefined {
   const text = run.output.map((line) => line.text).join("\n");
-  if (contains !== undefined && !text.includes(contains)) return `The ${run.runner} output does not contain "${contains}".`;
-  if (matches !== undefined && !new RegExp(matches, "m").test(text)) return `No line of the ${run.runner} output matches /${matches}/.`;
+  if (contains !== undefined && !text.includes(contains)) return `The output of the ${runName(run)} does not contain "${contains}".`;
+  if (matches !== undefined && !new RegExp(matches, "m").test(text)) return `No line of the output of the ${runName(run)} matches /${matches}/.`;
   return undefined;
 }
 
@@ -74,4 +74,9 @@ function missing(runners: Runner[]): string {
 
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
+}
+
+/** "the main-thread run", not "the main output", which reads as the main() function's. */
+function runName(run: Run): string {
+  return run.runner === "main" ? "main-thread run" : `${run.runner} run`;
 }

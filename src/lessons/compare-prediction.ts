@@ -10,6 +10,21 @@ export interface PredictionResult {
   right: boolean;
   /** False when the runs needed for the comparison are missing or failed. */
   measured: boolean;
+  /** "fastest" only: the first runners finished within run-to-run noise of each other. */
+  tie?: boolean;
+}
+
+/**
+ * Two runs of the same program on a busy 2-core machine differ by 30% and more; runners closer
+ * than this are called a tie rather than a winner and a loser. A fraction of the faster time,
+ * with a floor for short runs, where timer and scheduling jitter dominate.
+ */
+export const TIE_FRACTION = 0.15;
+export const TIE_FLOOR_MS = 20;
+
+/** Whether `b` finished within noise of the faster `a`. */
+export function withinNoise(a: number, b: number): boolean {
+  return Math.abs(b - a) <= Math.max(Math.min(a, b) * TIE_FRACTION, TIE_FLOOR_MS);
 }
 
 /** Compare a student's prediction with the runs it was about. Pure: plain data in, words out. */
@@ -28,12 +43,22 @@ export function comparePrediction(predict: Predict, prediction: Prediction, runs
     if (!fastest || measured.length < predict.choices.length) {
       return { text: `Run it under ${predict.choices.join(", ")} to see which finishes first.`, right: false, measured: false };
     }
+    const tied = measured.filter((r) => withinNoise(fastest.wallMs, r.wallMs));
+    if (tied.length > 1) {
+      const names = tied.map((r) => `${r.runner} ${ms(r.wallMs)}`).join(", ");
+      const why = `within ${Math.round(TIE_FRACTION * 100)}% of each other, less than runs of the same program vary`;
+      const right = tied.some((r) => r.runner === prediction.runner);
+      const text = right
+        ? `A tie: ${names} finished ${why}. You predicted ${prediction.runner}, one of them, so it counts.`
+        : `You predicted ${prediction.runner}; ${names} tied for first, finishing ${why}.`;
+      return { text, right, measured: true, tie: true };
+    }
     const others = measured.slice(1).map((r) => `${r.runner} ${ms(r.wallMs)}`).join(", ");
     const right = fastest.runner === prediction.runner;
     const text = right
       ? `You predicted ${prediction.runner}, and it finished first: ${ms(fastest.wallMs)}, against ${others}.`
       : `You predicted ${prediction.runner}; ${fastest.runner} finished first, in ${ms(fastest.wallMs)} (${others}).`;
-    return { text, right, measured: true };
+    return { text, right, measured: true, tie: false };
   }
   throw new Error(`A ${prediction.kind} prediction cannot answer a ${predict.kind} question.`);
 }

@@ -13,7 +13,7 @@ describe("evaluateCheck", () => {
 
   it("collects every failing assertion, not just the first", async () => {
     const check: Check = { assertions: [{ kind: "output", runner: "all", contains: "done" }, { kind: "wallMs", runner: "main", below: 50 }] };
-    expect((await evaluateCheck(check, runs)).messages).toEqual(['The workers output does not contain "done".', "main took 100 ms; the goal is under 50 ms."]);
+    expect((await evaluateCheck(check, runs)).messages).toEqual(['The output of the workers run does not contain "done".', "main took 100 ms; the goal is under 50 ms."]);
   });
 
   it("says to run first when there are no runs", async () => {

@@ -123,11 +123,20 @@ export interface Lesson {
 
 /** A section as the page receives it: its prose already rendered to sanitised HTML at build time. */
 export interface RenderedSection {
-  beforeHtml: string;
+  /**
+   * With a playground: the prose before its own last heading (earlier sections, shown full
+   * width); the rest, from that heading on ("Your turn: …"), is `besideHtml`. Empty without one.
+   */
+  earlierHtml: string;
+  /** The prose the playground sits beside (all the prose before it, when it has no heading of its own). */
+  besideHtml: string;
   playground?: PlaygroundBlock;
   /** The playground's code and its Python twin as highlighted HTML, shown until the editor is ready. */
   highlighted?: { code: string; python?: string };
+  /** The prose after the playground, up to an exercise's after-pass marker (section-parts.ts). */
   afterHtml: string;
+  /** An exercise's prose after its `<!-- after the pass -->` marker: shown once it passes. Absent without a marker. */
+  afterPassHtml?: string;
 }
 
 /**
@@ -145,4 +154,6 @@ export interface LessonSummary {
   meta: LessonMeta;
   /** Ids of the playgrounds that are exercises, for the home page's progress marks. */
   exercises: string[];
+  /** Ids of the playgrounds that ask for a prediction: progress for a lesson without exercises. */
+  predictions: string[];
 }

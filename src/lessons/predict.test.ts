@@ -45,7 +45,47 @@ describe("comparePrediction", () => {
       text: "You predicted workers, and it finished first: 430 ms, against async 812 ms, main 1304 ms.",
       right: true,
       measured: true,
+      tie: false,
     });
+  });
+
+  it("calls runners within noise of each other a tie, and a pick among them right", () => {
+    const close = [fakeRun("main", { wallMs: 1304 }), fakeRun("async", { wallMs: 470 }), fakeRun("workers", { wallMs: 430 })];
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "async" }, close)).toEqual({
+      text: "A tie: workers 430 ms, async 470 ms finished within 15% of each other, less than runs of the same program vary. You predicted async, one of them, so it counts.",
+      right: true,
+      measured: true,
+      tie: true,
+    });
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "workers" }, close)).toMatchObject({ right: true, tie: true });
+  });
+
+  it("judges a pick outside a tie wrong, naming the tied runners", () => {
+    const close = [fakeRun("main", { wallMs: 1304 }), fakeRun("async", { wallMs: 470 }), fakeRun("workers", { wallMs: 430 })];
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "main" }, close)).toMatchObject({
+      text: "You predicted main; workers 430 ms, async 470 ms tied for first, finishing within 15% of each other, less than runs of the same program vary.",
+      right: false,
+      tie: true,
+    });
+  });
+
+  it("uses a floor of 20 ms for short runs, and no tie just beyond the noise", () => {
+    const short = [fakeRun("main", { wallMs: 90 }), fakeRun("async", { wallMs: 75 }), fakeRun("workers", { wallMs: 60 })];
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "async" }, short)).toMatchObject({ right: true, tie: true });
+    const apart = [fakeRun("main", { wallMs: 1304 }), fakeRun("async", { wallMs: 496 }), fakeRun("workers", { wallMs: 430 })];
+    expect(comparePrediction(fastest, { kind: "fastest", runner: "async" }, apart)).toMatchObject({ right: false, tie: false });
+  });
+
+  it("across many synthetic noisy runs, never calls a clear winner a tie nor a tie a winner", () => {
+    for (let i = 0; i < 200; i++) {
+      const base = 200 + ((i * 37) % 1000);
+      const gap = ((i * 13) % 40) / 100; // 0% to 39% slower
+      const pair = [fakeRun("main", { wallMs: base * 3 }), fakeRun("async", { wallMs: base * (1 + gap) }), fakeRun("workers", { wallMs: base })];
+      const result = comparePrediction(fastest, { kind: "fastest", runner: "async" }, pair);
+      const expectTie = base * gap <= Math.max(base * 0.15, 20);
+      expect(result.tie, `base ${base}, gap ${gap}`).toBe(expectTie);
+      expect(result.right).toBe(expectTie);
+    }
   });
 
   it("names the fastest runner after a wrong guess", () => {

@@ -33,7 +33,7 @@ describe("verifyExercise", () => {
   it("reports a solution that fails, at the solution's line, with the check's message", async () => {
     const { runCode } = runner({ SOLUTION: ["1 2", "1 2"], STARTER: ["1"] });
     expect(await verifyExercise("l.md", exercise, runCode)).toEqual([
-      { file: "l.md", line: 30, column: 1, severity: "error", message: 'The solution of "count" does not pass its check: The main output does not contain "3". Fix the solution or the check.' },
+      { file: "l.md", line: 30, column: 1, severity: "error", message: 'The solution of "count" does not pass its check: The output of the main-thread run does not contain "3". Fix the solution or the check.' },
     ]);
   });
 

@@ -2,13 +2,14 @@ import { CompileError } from "../compile/compile-error";
 import { calibration } from "../runtime/work";
 import type { Run, Runner, RunError } from "../trace/run";
 import { DEFAULT_TIME_LIMIT_MS } from "./page/time-limit";
-import type { RunnerImpl, TaskProgress } from "./runner";
+import type { LoadingProgress, RunnerImpl, TaskProgress } from "./runner";
 
 // Runners load on first use, so a page that never runs workers never loads the worker pool.
 export const runnerLoaders: Record<Runner, () => Promise<RunnerImpl>> = {
   main: () => import("./main-runner").then((m) => m.mainRunner),
   async: () => import("./async-runner").then((m) => m.asyncRunner),
   workers: () => import("./workers-runner").then((m) => m.workersRunner),
+  python: () => import("../python/python-runner").then((m) => m.pythonRunner),
 };
 
 export interface RunProgramOptions {
@@ -20,6 +21,8 @@ export interface RunProgramOptions {
   onStart?(runner: Runner): void;
   /** Per run (each runner has its own): see RunOptions.timeLimitMs. */
   timeLimitMs?: number;
+  /** A runner's runtime loading before its first run (python: Pyodide). */
+  onLoading?(progress: LoadingProgress): void;
 }
 
 // One program runs at a time on a page (the lanes host is global to the realm): starting a
@@ -71,7 +74,14 @@ async function runAll(source: string, runners: readonly Runner[], options: RunPr
 }
 
 async function runOne(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
-  const [impl, { loadProgram, unloadProgram }] = await Promise.all([runnerLoaders[runner](), import("./load-program")]);
+  const live = (update: Run, progress: TaskProgress) => options.onUpdate?.([...done, update], progress);
+  // The compiler loads alongside the runner; python takes the source itself and needs none.
+  const compiler = runner === "python" ? undefined : import("./load-program");
+  const impl = await runnerLoaders[runner]();
+  if (impl.runSource) {
+    return impl.runSource(source, { signal: options.signal, trace: options.trace, timeLimitMs: options.timeLimitMs, onUpdate: live, onLoading: options.onLoading });
+  }
+  const { loadProgram, unloadProgram } = await (compiler ?? import("./load-program"));
   let program;
   let preparedUrl: string | undefined;
   try {
@@ -90,7 +100,7 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
       signal: options.signal,
       trace: options.trace,
       timeLimitMs: options.timeLimitMs,
-      onUpdate: (live, progress) => options.onUpdate?.([...done, live], progress),
+      onUpdate: live,
     });
   } finally {
     unloadProgram(program);

@@ -30,6 +30,15 @@ export interface RunOptions {
   trace?: boolean;
   /** Stop the run (not ok) when it takes longer than this; default DEFAULT_TIME_LIMIT_MS (30 s). */
   timeLimitMs?: number;
+  /** A runner that must load first (python: Pyodide, megabytes) reports how far it is. */
+  onLoading?(progress: LoadingProgress): void;
+}
+
+/** Loading a runner's own runtime before its first run: bytes fetched, then starting it. */
+export interface LoadingProgress {
+  phase: "download" | "start" | "ready";
+  loaded: number;
+  total: number;
 }
 
 /** main, async and workers all implement this: program in, Run out, AbortSignal for Stop. */
@@ -40,4 +49,7 @@ export interface RunnerImpl {
   /** The program prepared for did not load on the page: undo `prepare` (its top-level code may never end). */
   abandon?(moduleUrl: string): void;
   run(program: LoadedProgram, options: RunOptions): Promise<Run>;
+  /** A runner of another language than the lanes TypeScript (python) takes the source as typed:
+   *  nothing is compiled or loaded on the page, and `run` is not called. */
+  runSource?(source: string, options: RunOptions): Promise<Run>;
 }

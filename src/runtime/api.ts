@@ -1,6 +1,6 @@
 // The public `lanes` module. Students read these JSDoc comments in the editor's hover,
 // so they explain behaviour per runner in plain words. Keep lanes-types.ts in step.
-import { formatValues } from "./format-value";
+import { describeValue, formatValues } from "./format-value";
 import { host, type PoolHost, type TaskFn } from "./host";
 import { doWork } from "./work";
 
@@ -11,7 +11,7 @@ import { doWork } from "./work";
  * - workers: blocks this worker only.
  */
 export function sleep(ms: number): Promise<void> {
-  if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`sleep(ms) needs a finite number of milliseconds ≥ 0, got ${String(ms)}`);
+  if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`sleep(ms) needs a finite number of milliseconds ≥ 0, got ${describeValue(ms)}${typeof ms === "string" ? " (a string: write the number without quotes)" : ""}`);
   return host().sleep(ms);
 }
 

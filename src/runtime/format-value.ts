@@ -6,6 +6,11 @@ export function formatValues(values: readonly unknown[]): string {
   return values.map((v) => (typeof v === "string" ? v : formatValue(v, 0, new Set()))).join(" ");
 }
 
+/** A value as a message quotes it: strings in quotes, so `sleep("100")` reads `got "100"`, not `got 100`. */
+export function describeValue(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : formatValue(value, 1, new Set());
+}
+
 function formatValue(value: unknown, depth: number, seen: Set<object>): string {
   if (value === null || value === undefined) return String(value);
   switch (typeof value) {

@@ -1,6 +1,7 @@
 // work(ms) is a fixed amount of computation, not a wall-clock spin: two tasks sharing one
 // core really take twice as long, exactly as CPU-bound Python code does.
 
+import { describeValue } from "./format-value";
 import { spin } from "./kernel";
 
 let itersPerMs = 0;
@@ -46,7 +47,7 @@ const SLICE_MS = 20;
  * to stop). The result is the same as one unbroken stretch: each slice continues the last one's state.
  */
 export function doWork(ms: number, between?: () => void): number {
-  if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`work(ms) needs a finite number of milliseconds ≥ 0, got ${String(ms)}`);
+  if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`work(ms) needs a finite number of milliseconds ≥ 0, got ${describeValue(ms)}${typeof ms === "string" ? " (a string: write the number without quotes)" : ""}`);
   const rate = calibration();
   let left = Math.round(ms * rate);
   if (!between) return spin(left);

@@ -4,7 +4,8 @@
 // stage that died or sent nonsense all end the run here, by discarding the stage — whatever
 // the program is doing there, an endless loop included.
 import { DEFAULT_TIME_LIMIT_MS, timeLimitMessage } from "../runners/page/time-limit";
-import type { TaskProgress } from "../runners/runner";
+import { runProgram as runInWorkers } from "../runners/run-program";
+import type { LoadingProgress, TaskProgress } from "../runners/runner";
 import type { Run, Runner, RunError } from "../trace/run";
 import type { StageEvent, StageFrame } from "./stage-frame";
 import { noteCalibration, runEnded, takeStage } from "./stage-pool";
@@ -21,6 +22,8 @@ export interface RunProgramOptions {
   timeLimitMs?: number;
   /** Where to show the program's page while it runs (a playground's slot); out of sight if absent. */
   showIn?: HTMLElement | null;
+  /** A runner's runtime loading before its first run (python: Pyodide). */
+  onLoading?(progress: LoadingProgress): void;
 }
 
 let active: { stop: AbortController; ended: Promise<unknown> } | undefined;
@@ -58,12 +61,26 @@ async function runAll(source: string, runners: readonly Runner[], options: RunPr
   for (const runner of runners) {
     if (runs.length > 0) await paintedOrSoon(); // let the app draw the previous run first
     if (options.signal.aborted) break;
-    const run = await runInStage(source, runner, options, runs);
+    const run = runner === "python" ? await runPython(source, options, runs) : await runInStage(source, runner, options, runs);
     runs.push(run);
     options.onUpdate?.([...runs]);
     if (!run.ok && run.wallMs === 0 && run.spans.length === 0) break; // did not compile or load: same for every runner
   }
   return runs;
+}
+
+// Python never runs in the app's realm either: the python runner is a worker of its own (its
+// script has no DOM, and takes fetch and its kin away before any program runs), and Stop
+// terminates it. It needs no stage.
+async function runPython(source: string, options: RunProgramOptions, done: Run[]): Promise<Run> {
+  const runs = await runInWorkers(source, ["python"], {
+    signal: options.signal,
+    trace: options.trace,
+    timeLimitMs: options.timeLimitMs,
+    onLoading: options.onLoading,
+    onUpdate: (update, progress) => options.onUpdate?.([...done, ...update], progress),
+  });
+  return runs[0] ?? stoppedRun("python");
 }
 
 function runInStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {

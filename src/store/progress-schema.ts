@@ -23,7 +23,18 @@ export interface BlockProgress {
   solutionShown: boolean;
   /** The student's prediction before the first run. */
   prediction?: string | number;
+  /** When the prediction was locked: only runs started later are compared with it. */
+  predictedAt?: number;
+  /** The prediction was locked after a run of the same program had been seen: not judged. */
+  predictionAfterRun?: boolean;
+  /** The student chose to run without predicting. */
+  predictionSkipped?: boolean;
+  /** Fingerprints of the programs run here (the latest few), to tell a guess from hindsight. */
+  ran?: string[];
 }
+
+/** How many program fingerprints a playground remembers. */
+export const MAX_RAN = 20;
 
 export interface Progress {
   /** Per playground, keyed by lesson/playground id. */
@@ -34,7 +45,8 @@ export interface Progress {
 
 export const EXPORT_KIND = "lanes-progress";
 export const EXPORT_VERSION = 1;
-const MAX_CODE = 200_000;
+/** A longer draft is refused (with a message in the editor), so it can never crowd out the rest. */
+export const MAX_DRAFT_CHARS = 200_000;
 
 type Check<T> = { ok: true; value: T } | { ok: false; path: string; problem: string };
 const fail = (path: string, problem: string): { ok: false; path: string; problem: string } => ({ ok: false, path, problem });
@@ -43,12 +55,12 @@ const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFi
 
 function checkBlock(v: unknown, path: string): Check<BlockProgress> {
   if (!isObject(v)) return fail(path, "expected an object");
-  const unknown = Object.keys(v).find((k) => !["draft", "hintsShown", "passedAt", "solutionShown", "prediction"].includes(k));
+  const unknown = Object.keys(v).find((k) => !["draft", "hintsShown", "passedAt", "solutionShown", "prediction", "predictedAt", "predictionAfterRun", "predictionSkipped", "ran"].includes(k));
   if (unknown) return fail(`${path}.${unknown}`, "unknown field");
   const block: BlockProgress = { hintsShown: 0, solutionShown: false };
   if (v.draft !== undefined) {
     const d = v.draft;
-    if (!isObject(d) || typeof d.code !== "string" || d.code.length > MAX_CODE || !isTime(d.savedAt)) return fail(`${path}.draft`, "expected { code, savedAt }");
+    if (!isObject(d) || typeof d.code !== "string" || d.code.length > MAX_DRAFT_CHARS || !isTime(d.savedAt)) return fail(`${path}.draft`, "expected { code, savedAt }");
     block.draft = { code: d.code, savedAt: d.savedAt };
   }
   if (v.hintsShown !== undefined) {
@@ -67,6 +79,20 @@ function checkBlock(v: unknown, path: string): Check<BlockProgress> {
     const p = v.prediction;
     if (!(typeof p === "number" && Number.isFinite(p)) && !(typeof p === "string" && p.length <= 200)) return fail(`${path}.prediction`, "expected a number or a short text");
     block.prediction = p;
+  }
+  if (v.predictedAt !== undefined) {
+    if (!isTime(v.predictedAt)) return fail(`${path}.predictedAt`, "expected a time");
+    block.predictedAt = v.predictedAt;
+  }
+  for (const flag of ["predictionAfterRun", "predictionSkipped"] as const) {
+    if (v[flag] === undefined) continue;
+    if (typeof v[flag] !== "boolean") return fail(`${path}.${flag}`, "expected true or false");
+    block[flag] = v[flag];
+  }
+  if (v.ran !== undefined) {
+    const ran = v.ran;
+    if (!Array.isArray(ran) || ran.length > MAX_RAN || !ran.every((h) => typeof h === "string" && h.length <= 16)) return fail(`${path}.ran`, `expected at most ${MAX_RAN} short texts`);
+    block.ran = [...(ran as string[])];
   }
   return { ok: true, value: block };
 }

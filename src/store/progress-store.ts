@@ -1,6 +1,6 @@
 import { createJSONStorage, persist } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import { checkProgress, type BlockProgress, type Progress } from "./progress-schema";
+import { MAX_RAN, checkProgress, type BlockProgress, type Progress } from "./progress-schema";
 import { safeStorage, type StorageHealth } from "./safe-storage";
 
 export interface ProgressState extends Progress {
@@ -13,7 +13,13 @@ export interface ProgressState extends Progress {
   revealHint(key: string): void;
   markPassed(key: string): void;
   showSolution(key: string): void;
-  predict(key: string, value: string | number): void;
+  /** Lock a prediction; `afterRun`: this program had been seen running, so it is not judged. */
+  predict(key: string, value: string | number, afterRun: boolean): void;
+  /** Unlock it (allowed until a run has been compared with it). */
+  clearPrediction(key: string): void;
+  skipPrediction(key: string): void;
+  /** Remember that this program (by fingerprint) was run here. */
+  markRan(key: string, fingerprint: string): void;
   visit(slug: string): void;
   /** Import: replaces everything with already-validated progress. */
   replaceAll(progress: Progress): void;
@@ -49,7 +55,11 @@ export function createProgressStore(backing?: () => Storage) {
           revealHint: (key) => update(key, (b) => ({ ...b, hintsShown: b.hintsShown + 1 })),
           markPassed: (key) => update(key, (b) => (b.passedAt ? b : { ...b, passedAt: Date.now() })),
           showSolution: (key) => update(key, (b) => ({ ...b, solutionShown: true })),
-          predict: (key, value) => update(key, (b) => ({ ...b, prediction: value })),
+          predict: (key, value, afterRun) => update(key, ({ predictionSkipped: _skipped, ...b }) => ({ ...b, prediction: value, predictedAt: Date.now(), predictionAfterRun: afterRun })),
+          clearPrediction: (key) => update(key, ({ prediction: _p, predictedAt: _at, predictionAfterRun: _after, predictionSkipped: _skipped, ...b }) => b),
+          skipPrediction: (key) => update(key, (b) => ({ ...b, predictionSkipped: true })),
+          markRan: (key, fingerprint) =>
+            update(key, (b) => (b.ran?.includes(fingerprint) ? b : { ...b, ran: [...(b.ran ?? []), fingerprint].slice(-MAX_RAN) })),
           visit: (slug) => set((state) => (state.visited[slug] ? state : { visited: { ...state.visited, [slug]: Date.now() } })),
           replaceAll: (progress) => set({ blocks: progress.blocks, visited: progress.visited }),
         };

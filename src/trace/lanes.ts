@@ -75,5 +75,7 @@ export function initialLanes(runner: Runner, workers = 0): Lane[] {
       return [mainLane(), pageLane()];
     case "workers":
       return [mainLane(), ...Array.from({ length: workers }, (_, i) => workerLane(i + 1))];
+    case "python":
+      return []; // the Python side reports its threads' lanes as they start, MainThread first
   }
 }

@@ -2,8 +2,13 @@
 // Plain data, JSON-serialisable, no DOM: timelines, summaries, exercise checks,
 // benchmarks and course sites all read this shape.
 
-export type Runner = "main" | "async" | "workers";
+/** main, async and workers run a TypeScript program; python runs its Python twin (Pyodide in a
+ *  worker, threads emulated on one core with CPython's switch interval). */
+export type Runner = "main" | "async" | "workers" | "python";
+/** The runners of a TypeScript program, in the order "All three" runs them. */
 export const RUNNERS: readonly Runner[] = ["main", "async", "workers"];
+/** Every runner, the Python one included. */
+export const ALL_RUNNERS: readonly Runner[] = [...RUNNERS, "python"];
 
 /** running: on a CPU. waiting: inside sleep (I/O). blocked: lock, queue, join, pool result.
  *  ready: its wait is over but its thread is busy with another task (the GIL effect). */

@@ -11,12 +11,24 @@ function LessonMark({ lesson }: { lesson: LessonSummary }) {
   const { exercises } = lesson;
   const passed = useProgress((state) => exercises.filter((id) => state.blocks[blockKey(lesson.meta.slug, id)]?.passedAt !== undefined).length);
   const visited = useProgress((state) => state.visited[lesson.meta.slug] !== undefined);
+  const { predictions } = lesson;
+  const predicted = useProgress((state) => predictions.filter((id) => state.blocks[blockKey(lesson.meta.slug, id)]?.prediction !== undefined).length);
   if (exercises.length > 0) {
     const done = passed === exercises.length;
     return (
       <span className={`lesson-mark${done ? " done" : ""}`} aria-label={`${passed} of ${exercises.length} exercises passed`}>
         {done ? "✓ " : ""}
         {passed}/{exercises.length} exercises
+      </span>
+    );
+  }
+  // A lesson with predictions and no exercise (lesson 1) still shows how far the student got.
+  if (predictions.length > 0 && (visited || predicted > 0)) {
+    const text = `${predicted} of ${predictions.length} ${predictions.length === 1 ? "prediction" : "predictions"} made`;
+    return (
+      <span className={`lesson-mark${predicted === predictions.length ? " done" : ""}`} aria-label={text}>
+        {predicted === predictions.length ? "✓ " : ""}
+        {text}
       </span>
     );
   }

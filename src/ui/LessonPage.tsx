@@ -1,10 +1,11 @@
-import { useEffect } from "react";
+import { Fragment, useEffect } from "react";
 import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
 import { warmUp } from "../runners/warm-up";
 import { blockKey } from "../store/progress-schema";
 import { progressStore } from "../store/progress-store";
 import { Link } from "./Link";
 import { Playground } from "./playground/Playground";
+import { AfterPass } from "./AfterPass";
 import { Prose } from "./Prose";
 import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
@@ -63,29 +64,45 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
           </details>
         </nav>
       )}
-      {sections.map((section, i) => (
-        <section key={section.playground?.id ?? `prose-${i}`} className={section.playground ? "step with-playground" : "step"}>
-          <div className="step-before">
-            <Prose html={section.beforeHtml} />
-          </div>
-          {section.playground && (
-            <div className="step-playground" id={`playground-${section.playground.id}`}>
-              <Playground lessonSlug={meta.slug} block={section.playground} highlighted={section.highlighted} />
-            </div>
-          )}
-          <div className="step-after">
-            {section.playground?.predict && section.afterHtml ? (
-              // Predict, then watch: the explanation would give the answer away, so it waits.
-              <details className="reveal">
-                <summary>What happened, and why (open it after your run)</summary>
-                <Prose html={section.afterHtml} />
-              </details>
-            ) : (
-              <Prose html={section.afterHtml} />
+      {sections.map((section, i) => {
+        const playground = section.playground;
+        const key = playground?.id ?? `prose-${i}`;
+        // The build split the prose: the playground sits beside its own heading ("Your turn: …"),
+        // earlier prose goes full width before it, and an exercise's after-pass prose waits.
+        return (
+          <Fragment key={key}>
+            {section.earlierHtml && (
+              <section className="step">
+                <div className="step-before">
+                  <Prose html={section.earlierHtml} />
+                </div>
+              </section>
             )}
-          </div>
-        </section>
-      ))}
+            <section className={playground ? "step with-playground" : "step"}>
+              <div className="step-before">
+                <Prose html={section.besideHtml} />
+              </div>
+              {playground && (
+                <div className="step-playground" id={`playground-${playground.id}`}>
+                  <Playground lessonSlug={meta.slug} block={playground} highlighted={section.highlighted} />
+                </div>
+              )}
+              <div className="step-after">
+                {playground?.predict && section.afterHtml ? (
+                  // Predict, then watch: the explanation would give the answer away, so it waits.
+                  <details className="reveal">
+                    <summary>What happened, and why (open it after your run)</summary>
+                    <Prose html={section.afterHtml} />
+                  </details>
+                ) : (
+                  <Prose html={section.afterHtml} />
+                )}
+                {playground && section.afterPassHtml !== undefined && <AfterPass html={section.afterPassHtml} lessonSlug={meta.slug} blockId={playground.id} />}
+              </div>
+            </section>
+          </Fragment>
+        );
+      })}
       <nav className="pager" aria-label="Lessons">
         {previous ? (
           <Link href={hrefFor({ page: "lesson", slug: previous.meta.slug })} rel="prev">

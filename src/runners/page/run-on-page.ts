@@ -13,7 +13,7 @@ import { DEFAULT_TIME_LIMIT_MS } from "./time-limit";
  * Live views are drawn on the page's thread, the thread main and async tasks run on: update
  * those less often than workers runs, whose tasks the drawing cannot slow down.
  */
-const LIVE_UPDATE_MS = { main: 250, async: 250, workers: 100 } as const;
+const LIVE_UPDATE_MS: Record<Runner, number> = { main: 250, async: 250, workers: 100, python: 100 };
 /** How long nothing may happen, with tasks unfinished, before the run is declared stuck. */
 const DEADLOCK_AFTER_MS = 1000;
 

@@ -14,7 +14,7 @@ export function timeLimitMessage(runner: Runner, limitMs: number, loopLine?: num
     runner === "main" && !loopLine
       ? " Under main, sleep() and work() hold the page's thread, so nothing else can run meanwhile, not even the Stop button: Lanes stops a run that goes on too long."
       : "";
-  return `Stopped at the time limit: the run took longer than ${seconds}.${loop}${why} (A lesson can allow more time with timeLimitMs.)`;
+  return `Stopped at the time limit: the run took longer than ${seconds}.${loop}${why}`;
 }
 
 /** Thrown into a program's code at a checkpoint (sleep, work, the loop guard) once its run has ended. */

@@ -43,7 +43,9 @@ describe("primitives under real threads", { timeout: 60_000 }, () => {
 
   it("without the Lock the same increments lose updates (the harness really races)", async () => {
     const counter = shared.int32(1);
-    await threads(4, (i) => ({ scenario: "bare-counter", thread: i, rounds: 1_000_000, objects: { counter } }));
+    const gate = shared.int32(2); // [threads arrived, threads expected]
+    gate[1] = 4;
+    await threads(4, (i) => ({ scenario: "bare-counter", thread: i, rounds: 1_000_000, objects: { counter, gate } }));
     expect(counter[0]).toBeLessThan(4_000_000);
   });
 

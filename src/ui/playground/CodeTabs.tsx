@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 export interface CodeTab {
   id: string;
@@ -6,23 +6,31 @@ export interface CodeTab {
   content: ReactNode;
 }
 
+interface CodeTabsProps {
+  tabs: CodeTab[];
+  label: string;
+  /** Controlled by the playground: a replacement or "Compare with the solution" switches tabs. */
+  selected: string;
+  onSelect(id: string): void;
+}
+
 /** TypeScript, its Python equivalent, the solution: one tab list (ARIA tabs pattern). */
-export function CodeTabs({ tabs, label }: { tabs: CodeTab[]; label: string }) {
-  const [selected, setSelected] = useState(tabs[0]?.id ?? "");
+export function CodeTabs({ tabs, label, selected, onSelect }: CodeTabsProps) {
   const base = useId();
-  if (tabs.length === 1) return <>{tabs[0]?.content}</>;
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
   const move = (delta: number) => {
     const i = tabs.findIndex((t) => t.id === current?.id);
     const next = tabs[(i + delta + tabs.length) % tabs.length];
     if (next) {
-      setSelected(next.id);
+      onSelect(next.id);
       document.getElementById(`${base}-tab-${next.id}`)?.focus();
     }
   };
   return (
+    // One structure whatever the number of tabs: a tab appearing ("Show the solution") must not
+    // remount the editor, which would lose its undo history and focus.
     <div className="code-tabs">
-      <div role="tablist" aria-label={label} className="code-tablist">
+      <div role="tablist" aria-label={label} className="code-tablist" hidden={tabs.length === 1}>
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -30,9 +38,9 @@ export function CodeTabs({ tabs, label }: { tabs: CodeTab[]; label: string }) {
             role="tab"
             type="button"
             aria-selected={tab.id === current?.id}
-            aria-controls={`${base}-panel`}
+            aria-controls={`${base}-panel-${tab.id}`}
             tabIndex={tab.id === current?.id ? 0 : -1}
-            onClick={() => setSelected(tab.id)}
+            onClick={() => onSelect(tab.id)}
             onKeyDown={(e) => {
               if (e.key === "ArrowRight") move(1);
               if (e.key === "ArrowLeft") move(-1);
@@ -42,14 +50,12 @@ export function CodeTabs({ tabs, label }: { tabs: CodeTab[]; label: string }) {
           </button>
         ))}
       </div>
-      <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-tab-${current?.id}`}>
-        {tabs.map((tab) => (
-          // Panels stay mounted (the editor keeps its state); only the selected one shows.
-          <div key={tab.id} hidden={tab.id !== current?.id}>
-            {tab.content}
-          </div>
-        ))}
-      </div>
+      {tabs.map((tab) => (
+        // Panels stay mounted (the editor keeps its state); only the selected one shows.
+        <div key={tab.id} id={`${base}-panel-${tab.id}`} role={tabs.length === 1 ? undefined : "tabpanel"} aria-labelledby={tabs.length === 1 ? undefined : `${base}-tab-${tab.id}`} hidden={tab.id !== current?.id}>
+          {tab.content}
+        </div>
+      ))}
     </div>
   );
 }

@@ -10,7 +10,7 @@ export const OUTPUT_PAGE = 500;
 /** Characters of one line shown: a 5,000,000-character line took the page 1.3 s to lay out. */
 export const LINE_CHARS = 10_000;
 
-const RUNNER_LABEL = { main: "main thread", async: "async tasks", workers: "workers" } as const;
+const RUNNER_LABEL = { main: "main thread", async: "async tasks", workers: "workers", python: "Python" } as const;
 
 interface OutputPanelProps {
   runs: Run[];

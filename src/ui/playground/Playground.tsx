@@ -6,14 +6,19 @@ import { blockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import type { Run } from "../../trace/run";
 import { CodeEditor } from "../editor/CodeEditor";
+import { HighlightedCode } from "../editor/HighlightedCode";
 import { useProgress } from "../use-progress";
 import { CodeTabs, type CodeTab } from "./CodeTabs";
 import { ExercisePanel, type CheckState } from "./ExercisePanel";
 import { PredictPanel } from "./PredictPanel";
+import { PythonPanel } from "./PythonPanel";
 import { ResetButton } from "./ResetButton";
+import { UndoNotice } from "./UndoNotice";
+import { useReplacement } from "./use-replacement";
 import { RunResults, type RunProgress } from "./RunResults";
 import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
+import { fingerprint } from "./fingerprint";
 import { useDraft } from "./use-draft";
 
 interface PlaygroundProps {
@@ -31,10 +36,23 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
   const [choice, setChoice] = useState<RunnerChoice>(block.runners.length > 1 ? "all" : (block.runners[0] ?? "all"));
   const [runs, setRuns] = useState<Run[]>([]);
   const [running, setRunning] = useState(false);
+  const [runStartedAt, setRunStartedAt] = useState<number | null>(null);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
   const stageSlot = useRef<HTMLDivElement | null>(null);
+  // The Python twin's run (Run Python), drawn after the TypeScript runs on the same axis.
+  const [python, setPython] = useState<{ run: Run | null; live: boolean }>({ run: null, live: false });
+  const [tab, setTab] = useState("ts");
+  // The Python editor (a second Monaco) is made when its tab is first opened, then kept: until
+  // then the tab shows the build's highlighted code, as the static page does.
+  const [pythonOpened, setPythonOpened] = useState(false);
+  const selectTab = useCallback((next: string) => {
+    setTab(next);
+    if (next === "python") setPythonOpened(true);
+  }, []);
+  const showCode = useCallback(() => setTab("ts"), []);
+  const replacement = useReplacement(draft.flush, showCode);
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -43,7 +61,10 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
     const abort = new AbortController();
     controller.current = abort;
     setRunning(true);
+    setRunStartedAt(Date.now());
+    progressStore().getState().markRan(key, fingerprint(draft.code));
     setRuns([]);
+    setPython({ run: null, live: false });
     setProgress(null);
     setCheck({ status: "idle" });
     try {
@@ -79,18 +100,29 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
       content: (
         <CodeEditor
           path={id}
-          value={draft.code}
+          initialValue={draft.code}
           staticHtml={draft.edited ? undefined : highlighted?.code}
           onChange={draft.edit}
           label={`Code of playground ${block.id}`}
           onRun={() => void run()}
+          notice={draft.notice}
+          handle={replacement.editor}
         />
       ),
     },
   ];
   if (block.python) {
-    const python = highlighted?.python;
-    tabs.push({ id: "python", label: "Python", content: python ? <pre className="code-static" dangerouslySetInnerHTML={{ __html: python }} /> : <pre className="code-static">{block.python.code}</pre> });
+    tabs.push({
+      id: "python",
+      label: "Python",
+      content: pythonOpened ? (
+        <PythonPanel path={`${id}-python`} code={block.python.code} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />
+      ) : highlighted?.python ? (
+        <pre className="code-static" dangerouslySetInnerHTML={{ __html: highlighted.python }} />
+      ) : (
+        <pre className="code-static">{block.python.code}</pre>
+      ),
+    });
   }
   if (showSolution && block.solution) {
     tabs.push({
@@ -98,8 +130,8 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
       label: "Solution",
       content: (
         <div>
-          <pre className="code-static">{block.solution.code}</pre>
-          <button type="button" className="secondary" onClick={() => draft.replace(block.solution!.code)}>
+          <HighlightedCode code={block.solution.code} language="typescript" label="The solution" />
+          <button type="button" className="secondary" onClick={() => replacement.replace(block.solution!.code, "The solution is in the editor.", "Undo: bring my code back")}>
             Put the solution in the editor
           </button>
         </div>
@@ -112,16 +144,20 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
       {block.predict && (
         <PredictPanel
           predict={block.predict}
-          saved={saved?.prediction}
-          onPredict={(value) => progressStore().getState().predict(key, value)}
+          saved={saved}
+          seen={saved?.ran?.includes(fingerprint(draft.code)) ?? false}
           runs={runs}
           finished={!running && runs.length > 0}
+          runStartedAt={runStartedAt}
+          onPredict={(value, afterRun) => progressStore().getState().predict(key, value, afterRun)}
+          onClear={() => progressStore().getState().clearPrediction(key)}
+          onSkip={() => progressStore().getState().skipPrediction(key)}
         />
       )}
       <div className="playground-bar">
         <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
         <div className="playground-buttons">
-          <ResetButton edited={draft.edited} onReset={draft.reset} />
+          <ResetButton edited={draft.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset")} />
           {running ? (
             <button type="button" className="stop" onClick={() => controller.current?.abort()}>
               Stop
@@ -133,7 +169,8 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
           )}
         </div>
       </div>
-      <CodeTabs tabs={tabs} label={`Playground ${block.id}`} />
+      <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
+      <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={selectTab} />
       <StageView slot={stageSlot} running={running} />
       {block.exercise && (
         <ExercisePanel
@@ -143,11 +180,14 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
           hintsShown={saved?.hintsShown ?? 0}
           onHint={() => progressStore().getState().revealHint(key)}
           solutionShown={Boolean(saved?.solutionShown)}
-          onShowSolution={() => progressStore().getState().showSolution(key)}
+          onShowSolution={() => {
+            progressStore().getState().showSolution(key);
+            setTab("solution");
+          }}
           hasSolution={Boolean(block.solution)}
         />
       )}
-      <RunResults runs={runs} live={running} progress={progress} />
+      <RunResults runs={python.run ? [...runs, python.run] : runs} live={running || python.live} progress={running ? progress : null} />
     </div>
   );
 }

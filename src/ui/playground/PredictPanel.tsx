@@ -1,74 +1,110 @@
-import { useState } from "react";
-import type { Predict, Prediction } from "../../lessons/lesson-model";
+import { useEffect, useRef, useState } from "react";
 import { comparePrediction } from "../../lessons/compare-prediction";
+import type { Predict, Prediction } from "../../lessons/lesson-model";
+import type { BlockProgress } from "../../store/progress-schema";
 import type { Run } from "../../trace/run";
-
-const RUNNER_NAME = { main: "Main thread", async: "Async", workers: "Workers" } as const;
+import { PredictForm, RUNNER_NAME } from "./PredictForm";
 
 interface PredictPanelProps {
   predict: Predict;
-  /** The saved prediction (a runner name, or a number of ms). */
-  saved: string | number | undefined;
-  onPredict(value: string | number): void;
+  saved: BlockProgress | undefined;
+  /** The program now in the editor has been run here before. */
+  seen: boolean;
   runs: Run[];
   /** Runs are complete (comparison makes sense). */
   finished: boolean;
+  /** When the runs shown were started (ms since epoch); null before any run. */
+  runStartedAt: number | null;
+  onPredict(value: string | number, afterRun: boolean): void;
+  onClear(): void;
+  onSkip(): void;
 }
 
 function asPrediction(predict: Predict, saved: string | number | undefined): Prediction | null {
   if (saved === undefined) return null;
-  if (predict.kind === "wall") return typeof saved === "number" ? { kind: "wall", ms: saved } : null;
+  if (predict.kind === "wall") return typeof saved === "number" && saved > 0 ? { kind: "wall", ms: saved } : null;
   const runner = predict.choices.find((choice) => choice === saved);
   return runner ? { kind: "fastest", runner } : null;
 }
 
-/** Ask before the first run; after it, set the guess beside what was measured. */
-export function PredictPanel({ predict, saved, onPredict, runs, finished }: PredictPanelProps) {
-  const [draft, setDraft] = useState<string>("");
-  const prediction = asPrediction(predict, saved);
+const guessText = (p: Prediction) => (p.kind === "wall" ? `${p.ms} ms` : RUNNER_NAME[p.runner]);
+
+/**
+ * Predict, then run: the guess is judged only against a run started after it was locked, and
+ * not at all if this program had been seen running before (hindsight is not a prediction).
+ */
+export function PredictPanel({ predict, saved, seen, runs, finished, runStartedAt, onPredict, onClear, onSkip }: PredictPanelProps) {
+  const prediction = asPrediction(predict, saved?.prediction);
+  // Where focus goes after the student acts here (Enter must not drop it on the page body).
+  const [focusNext, setFocusNext] = useState<"form" | "change" | "resume" | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusNext === "change" || focusNext === "resume") button.current?.focus();
+  }, [focusNext, prediction, saved?.predictionSkipped]);
+
   if (prediction) {
-    const result = finished && runs.length > 0 ? comparePrediction(predict, prediction, runs) : null;
+    const comparable = finished && runs.length > 0 && runStartedAt !== null && runStartedAt >= (saved?.predictedAt ?? Infinity);
+    const result = comparable ? comparePrediction(predict, prediction, runs) : null;
+    const judged = result?.measured && !saved?.predictionAfterRun;
+    const state = !result?.measured ? "waiting" : !judged ? "unjudged" : result.right ? "right" : "off";
     return (
-      <div className="predict" data-state={result ? (result.right ? "right" : "off") : "waiting"}>
+      <div className="predict" data-state={state}>
         <p className="predict-question">{predict.question}</p>
-        <p className="predict-answer">
-          {result ? result.text : `Your prediction: ${prediction.kind === "wall" ? `${prediction.ms} ms` : RUNNER_NAME[prediction.runner]}. Now run it.`}
+        <p className="predict-answer" role="status">
+          {result?.measured
+            ? `${result.text}${judged ? "" : " Not judged: you made this guess after seeing this program run."}`
+            : `Your prediction: ${guessText(prediction)}.${saved?.predictionAfterRun ? " You had seen this program run, so it will not be judged." : ""} ${result ? result.text : "Now run it."}`}
         </p>
+        {!result?.measured && (
+          <button
+            ref={button}
+            type="button"
+            className="secondary"
+            onClick={() => {
+              onClear();
+              setFocusNext("form");
+            }}
+          >
+            Change my guess
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (saved?.predictionSkipped) {
+    return (
+      <div className="predict" data-state="skipped">
+        <p className="predict-answer">
+          You skipped the prediction: {predict.question}
+        </p>
+        <button
+          ref={button}
+          type="button"
+          className="secondary"
+          onClick={() => {
+            onClear();
+            setFocusNext("form");
+          }}
+        >
+          Predict after all
+        </button>
       </div>
     );
   }
   return (
-    <form
-      className="predict"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (predict.kind === "wall") {
-          const ms = Number(draft);
-          if (Number.isFinite(ms) && ms >= 0) onPredict(ms);
-        } else if (draft) onPredict(draft);
+    <PredictForm
+      predict={predict}
+      initial={undefined}
+      seen={seen}
+      focusOnMount={focusNext === "form"}
+      onPredict={(value) => {
+        onPredict(value, seen);
+        setFocusNext("change");
       }}
-    >
-      <p className="predict-question">
-        <strong>Predict first:</strong> {predict.question}
-      </p>
-      {predict.kind === "wall" ? (
-        <label className="predict-input">
-          <input type="number" min={0} step={10} inputMode="numeric" value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="Your prediction in milliseconds" />
-          ms
-        </label>
-      ) : (
-        <div className="predict-choices" role="radiogroup" aria-label="Your prediction">
-          {predict.choices.map((runner) => (
-            <label key={runner}>
-              <input type="radio" name={`predict-${predict.line}`} value={runner} checked={draft === runner} onChange={() => setDraft(runner)} />
-              {RUNNER_NAME[runner]}
-            </label>
-          ))}
-        </div>
-      )}
-      <button type="submit" disabled={!draft}>
-        Lock in my prediction
-      </button>
-    </form>
+      onSkip={() => {
+        onSkip();
+        setFocusNext("resume");
+      }}
+    />
   );
 }

@@ -52,10 +52,12 @@ function labelsOf(model: TimelineModel, span: number): string[] {
 export function fitLabel(ctx: Ctx2D, text: string, room: number): string | null {
   const full = ctx.measureText(text).width;
   if (full <= room) return text;
-  const keep = Math.floor((text.length * room) / full) - 1;
-  if (keep < 3) return null;
-  const short = `${text.slice(0, keep)}…`;
-  return ctx.measureText(short).width <= room ? short : null;
+  // The proportional guess can be a character or two too long (wide letters): shorten until it fits.
+  for (let keep = Math.floor((text.length * room) / full) - 1; keep >= 3; keep--) {
+    const short = `${text.slice(0, keep)}…`;
+    if (ctx.measureText(short).width <= room) return short;
+  }
+  return null;
 }
 
 function drawLabels(ctx: Ctx2D, model: TimelineModel, list: DrawList, theme: RenderTheme): void {

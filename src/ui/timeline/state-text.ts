@@ -13,11 +13,13 @@ export const RUNNER_TEXT: Record<Runner, string> = {
   main: "main thread (one task after another)",
   async: "async tasks (one event loop)",
   workers: "Web Workers (a pool of threads)",
+  python: "Python (threads emulated on one core, as under the GIL)",
 };
 
 /** What a state means under one runner: waiting frees the thread, except under main. */
 export function stateMeaning(state: State, runner: Runner): string {
   if (state !== "waiting") return STATE_TEXT[state].meaning;
+  if (runner === "python") return "in time.sleep() or asyncio.sleep(): the thread lets the others run";
   return runner === "main"
     ? "in sleep(): the page's whole thread waits with it, nothing else can run"
     : runner === "async"

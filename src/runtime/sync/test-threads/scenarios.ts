@@ -34,6 +34,13 @@ export async function runScenario(input: ScenarioInput): Promise<unknown> {
     }
     case "bare-counter": {
       const counter = o.counter as Int32Array;
+      // A start gate: threads start one after another, and a thread can finish a million
+      // increments before the next has begun, which would race nobody. Wait until all are here.
+      const gate = o.gate as Int32Array;
+      const parties = gate[1] ?? 1;
+      Atomics.add(gate, 0, 1);
+      Atomics.notify(gate, 0);
+      for (let here = Atomics.load(gate, 0); here < parties; here = Atomics.load(gate, 0)) Atomics.wait(gate, 0, here, 1000);
       for (let i = 0; i < rounds; i++) counter[0] = (counter[0] ?? 0) + 1;
       return null;
     }

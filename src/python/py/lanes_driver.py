@@ -1,0 +1,183 @@
+"""Runs one student program as __main__, with Lanes' threads, traced output and tracebacks
+that name the student's lines. The worker calls run(source) once per run."""
+
+import ast
+import inspect
+import json
+import linecache
+import signal
+import sys
+import time
+import traceback
+import types
+
+import _lanes_host as host
+from pyodide.ffi import can_run_sync, run_sync
+
+PROGRAM = "main.py"
+
+# The stdlib modules built on _thread: imported afresh each run, on the emulated threads.
+_ON_THREADS = ("threading", "queue", "_threading_local", "concurrent")
+
+_blocking_sleep = time.sleep
+
+
+class _Lines:
+    """sys.stdout / sys.stderr: each complete line goes to the host, stamped with its thread."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._partial = {}
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not %s" % type(text).__name__)
+        import lanes_thread
+
+        lane = lanes_thread.current_record().lane
+        *lines, rest = (self._partial.pop(lane, "") + text).split("\n")
+        for line in lines:
+            host.out(lane, self._stream, line)
+        if rest:
+            self._partial[lane] = rest
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def finish(self):
+        for lane, rest in self._partial.items():
+            host.out(lane, self._stream, rest)
+        self._partial = {}
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        raise OSError("Lanes' output is not a file")
+
+
+def _sleep(seconds):
+    """time.sleep: the thread waits and others run (the GIL is released), as in CPython."""
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    if not can_run_sync():
+        return _blocking_sleep(seconds)
+    import lanes_thread
+
+    lanes_thread.suspend(lanes_thread.current_record(), host.sleep(seconds * 1000.0), "waiting")
+
+
+# Where those modules are copied, out of the stdlib's zip, so that their bytecode is cached in
+# __pycache__ (from a zip every import compiles them again: 100 ms and more per run, loaded).
+_CACHED_LIB = "/lanes/lib"
+
+
+def warm():
+    """Once per worker: copy the threading modules out of the zip and compile them."""
+    import compileall
+    import os
+    import zipfile
+
+    stdlib = next(p for p in sys.path if p.endswith(".zip"))
+    with zipfile.ZipFile(stdlib) as z:
+        for name in z.namelist():
+            if name.endswith(".py") and name.split("/")[0].removesuffix(".py") in _ON_THREADS:
+                z.extract(name, _CACHED_LIB)
+    compileall.compile_dir(_CACHED_LIB, quiet=1)
+    sys.path.insert(0, _CACHED_LIB)
+
+
+def _install():
+    import lanes_thread
+
+    sys.modules["_thread"] = lanes_thread
+    # queue.py then uses its pure Python SimpleQueue, built on the emulated locks.
+    sys.modules["_queue"] = None
+    for name in list(sys.modules):
+        if name.split(".")[0] in _ON_THREADS:
+            del sys.modules[name]
+    time.sleep = _sleep
+    signal.signal(signal.SIGUSR1, lanes_thread.on_switch_tick)
+    lanes_thread._reset(sys.getswitchinterval())
+    return lanes_thread
+
+
+def _located(exc):
+    """The exception's traceback from the program's first frame on, and its last line there."""
+    te = traceback.TracebackException.from_exception(exc)
+    first = next((i for i, f in enumerate(te.stack) if f.filename == PROGRAM), len(te.stack))
+    del te.stack[:first]
+    line = None
+    for frame in te.stack:
+        if frame.filename == PROGRAM:
+            line = frame.lineno
+    if isinstance(exc, SyntaxError) and exc.filename == PROGRAM:
+        line = exc.lineno
+    last = "".join(te.format_exception_only()).strip().splitlines()[-1]
+    return "".join(te.format()), last, line
+
+
+def _finish(main_module, outs, error):
+    import lanes_thread
+
+    if error is None:
+        try:
+            threading = sys.modules.get("threading")
+            if threading is not None:
+                threading._shutdown()  # the interpreter's exit: wait for non-daemon threads
+        except BaseException as exc:
+            error = exc
+    result = {"ok": True}
+    if isinstance(error, SystemExit) and error.code in (None, 0):
+        error = None
+    if error is not None:
+        if isinstance(error, SystemExit):
+            text, last, line = "", "SystemExit: %s" % (error.code,), None
+        else:
+            text, last, line = _located(error)
+            sys.stderr.write(text)
+        result = {"ok": False, "message": last, "line": line}
+    for out in outs:
+        out.finish()
+    lanes_thread.set_state(lanes_thread.main_thread_record(), None)
+    main_module.__dict__.clear()
+    return json.dumps(result)
+
+
+async def _finish_async(coroutine, main_module, outs):
+    error = None
+    try:
+        await coroutine
+    except BaseException as exc:
+        error = exc
+    return _finish(main_module, outs, error)
+
+
+def run(source):
+    """Run `source` as __main__. Returns the result as JSON ({ok, message?, line?}), or, when
+    the program awaits at top level and the browser cannot suspend, an awaitable of it."""
+    outs = (_Lines("stdout"), _Lines("stderr"))
+    sys.stdout, sys.stderr = outs
+    _install().add_stack_root(run.__code__)
+    main_module = types.ModuleType("__main__")
+    main_module.__file__ = PROGRAM
+    sys.modules["__main__"] = main_module
+    linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)
+    error = None
+    try:
+        code = compile(source, PROGRAM, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+        result = eval(code, main_module.__dict__)
+        if inspect.iscoroutine(result):
+            if not can_run_sync():
+                return _finish_async(result, main_module, outs)
+            run_sync(result)
+    except BaseException as exc:
+        error = exc
+    return _finish(main_module, outs, error)
