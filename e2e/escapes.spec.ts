@@ -74,7 +74,16 @@ async function appState(page: Page, outside?: string): Promise<AppState> {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
     copy.querySelectorAll(".stage-parking, .stage-frame").forEach((el) => el.remove());
     if (skip) copy.querySelectorAll(skip).forEach((el) => el.remove());
-    const storage = JSON.stringify(Object.entries(localStorage).sort());
+    // The app itself notes that a playground ran (its "ran" fingerprints judge predictions):
+    // that is the app's own write, not the program's, so it is left out of the comparison.
+    const withoutRan = (value: string) => {
+      try {
+        return JSON.stringify(JSON.parse(value), (key, v: unknown) => (key === "ran" ? undefined : v));
+      } catch {
+        return value;
+      }
+    };
+    const storage = JSON.stringify(Object.entries(localStorage).map(([k, v]) => [k, withoutRan(v)]).sort());
     const w = window as unknown as { __lanes?: { run: unknown }; __lanesRunAtStart?: unknown };
     w.__lanesRunAtStart ??= w.__lanes?.run;
     return { storage, dom: copy.outerHTML, automation: w.__lanes?.run === w.__lanesRunAtStart && typeof w.__lanes?.run === "function" };
