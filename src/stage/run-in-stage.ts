@@ -7,7 +7,7 @@ import { DEFAULT_TIME_LIMIT_MS, timeLimitMessage } from "../runners/page/time-li
 import { runProgram as runInWorkers } from "../runners/run-program";
 import type { LoadingProgress, TaskProgress } from "../runners/runner";
 import type { Run, Runner, RunError } from "../trace/run";
-import type { StageEvent, StageFrame } from "./stage-frame";
+import { StageUnavailable, type StageEvent, type StageFrame } from "./stage-frame";
 import { noteCalibration, runEnded, takeStage } from "./stage-pool";
 
 /** Past its limit, a stage gets this long to end the run itself (it checks every 100 ms) before the app ends it. */
@@ -61,7 +61,10 @@ async function runAll(source: string, runners: readonly Runner[], options: RunPr
   for (const runner of runners) {
     if (runs.length > 0) await paintedOrSoon(); // let the app draw the previous run first
     if (options.signal.aborted) break;
-    const run = runner === "python" ? await runPython(source, options, runs) : await runInStage(source, runner, options, runs);
+    const run =
+      runner === "python"
+        ? await runPython(source, options, runs)
+        : ((await runInStage(source, runner, options, runs)) ?? (await runWithoutStage(source, runner, options, runs)));
     runs.push(run);
     options.onUpdate?.([...runs]);
     if (!run.ok && run.wallMs === 0 && run.spans.length === 0) break; // did not compile or load: same for every runner
@@ -83,9 +86,29 @@ async function runPython(source: string, options: RunProgramOptions, done: Run[]
   return runs[0] ?? stoppedRun("python");
 }
 
-function runInStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
+/**
+ * A host that sends no Access-Control-Allow-Origin (a plain static server) keeps the site's
+ * modules out of an opaque-origin frame, so there is no stage: the program runs on the app's
+ * page, as it did before stages, confined by the CSP and the loop guard only, and says so.
+ */
+async function runWithoutStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
+  const runs = await runInWorkers(source, [runner], {
+    signal: options.signal,
+    trace: options.trace,
+    timeLimitMs: options.timeLimitMs,
+    onUpdate: (update, progress) => options.onUpdate?.([...done, ...update], progress),
+  });
+  const run = runs[0] ?? stoppedRun(runner);
+  return { ...run, notes: [NO_STAGE, ...(run.notes ?? [])] };
+}
+
+export const NO_STAGE =
+  "This site does not let Lanes give the program a page of its own (it sends no Access-Control-Allow-Origin header), so it ran on Lanes' own page: an endless loop there freezes Lanes too, until the loop guard or the time limit ends it. docs/runtime.md says which headers a host should send.";
+
+/** The run in a fresh stage; undefined when this host can give no stage (see runWithoutStage). */
+function runInStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run | undefined> {
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  return new Promise<Run>((resolve) => {
+  return new Promise<Run | undefined>((resolve) => {
     let stage: StageFrame | undefined;
     let last: Run | undefined;
     let startedAt: number | undefined;
@@ -147,7 +170,14 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
         watch(limitMs + LIMIT_GRACE_MS + COMPILE_ALLOWANCE_MS, loadLimitMessage(limitMs));
         taken.send({ type: "run", source, runner, trace: options.trace !== false, timeLimitMs: limitMs });
       },
-      (error: unknown) => finish({ ...emptyRun(runner), error: { message: error instanceof Error ? error.message : String(error) } }),
+      (error: unknown) => {
+        if (error instanceof StageUnavailable && !settled) {
+          settled = true;
+          options.signal.removeEventListener("abort", onAbort);
+          return resolve(undefined);
+        }
+        finish({ ...emptyRun(runner), error: { message: error instanceof Error ? error.message : String(error) } });
+      },
     );
   });
 }

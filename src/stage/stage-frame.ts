@@ -9,6 +9,9 @@ import type { Runner } from "../trace/run";
 
 const STAGE_URL = "/stage.html";
 
+/** The host does not let an opaque-origin frame load the site's modules (no Access-Control-Allow-Origin). */
+export class StageUnavailable extends Error {}
+
 export type StageEvent = { kind: "message"; message: StageToApp } | { kind: "invalid"; message: string } | { kind: "lost" } | { kind: "navigated" };
 
 export class StageFrame {
@@ -30,7 +33,16 @@ export class StageFrame {
     frame.tabIndex = -1;
     frame.src = STAGE_URL;
     this.element = frame;
+    // The stage's probe (stage-probe.js) says so if its module cannot load. Heard only until the
+    // stage is ready: no program has run in it before then, so this is the stage's own word.
+    let rejectReady: (error: Error) => void = () => undefined;
+    const onProbe = (event: MessageEvent<unknown>) => {
+      if (event.source !== frame.contentWindow || (event.data as { lanesStage?: unknown } | null)?.lanesStage !== "unavailable") return;
+      rejectReady(new StageUnavailable("This site does not let Lanes load its scripts into the program's page (it sends no Access-Control-Allow-Origin)."));
+    };
+    window.addEventListener("message", onProbe);
     this.ready = new Promise<number>((resolve, reject) => {
+      rejectReady = reject;
       frame.addEventListener(
         "load",
         () => {
@@ -58,7 +70,8 @@ export class StageFrame {
         if (loads > 1) this.#emit({ kind: "navigated" });
       });
     });
-    this.ready.catch(() => undefined);
+    const forget = () => window.removeEventListener("message", onProbe);
+    this.ready.then(forget, forget);
     parent.appendChild(frame);
   }
 

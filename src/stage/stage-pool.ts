@@ -2,12 +2,14 @@
 // program did to its page — globals, patched built-ins, timers left running — reaches the next.
 // One spare is kept, booted after each run with the last program compiled ahead and its warm
 // workers started, so Run finds a stage ready.
-import { StageFrame } from "./stage-frame";
+import { StageFrame, StageUnavailable } from "./stage-frame";
 
 let parking: HTMLElement | undefined;
 let spare: StageFrame | undefined;
 /** The first stage's work() calibration, handed to every later one: work(ms) means the same in every run. */
 let itersPerMs = 0;
+/** Set once a stage said its scripts cannot load here: the host will not change its mind. */
+let unavailable: StageUnavailable | undefined;
 
 /** Where stages wait until a run shows one in its playground (in the page, so they load, but out of sight). */
 function parkingLot(): HTMLElement {
@@ -31,7 +33,7 @@ export function noteCalibration(rate: number): void {
 
 /** Start the spare now (before the first Run), so the first run does not wait for it. */
 export function warmStage(): void {
-  spare ??= boot();
+  if (!unavailable) spare ??= boot();
 }
 
 /** How long a stage may take to start before Lanes gives up on it (it takes 0.1–0.5 s here). */
@@ -39,6 +41,7 @@ const BOOT_TIMEOUT_MS = 20_000;
 
 /** A ready stage for one run (the spare, if there is one). */
 export async function takeStage(): Promise<StageFrame> {
+  if (unavailable) throw unavailable;
   const stage = spare ?? boot();
   spare = undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,6 +52,7 @@ export async function takeStage(): Promise<StageFrame> {
     noteCalibration(await Promise.race([stage.ready, late]));
   } catch (error) {
     stage.discard();
+    if (error instanceof StageUnavailable) unavailable = error;
     throw error;
   } finally {
     clearTimeout(timer);
@@ -61,7 +65,7 @@ export async function takeStage(): Promise<StageFrame> {
  * Not while the run goes on: on two cores a stage booting beside a run slows the run down.
  */
 export function runEnded(source: string): void {
-  if (spare) return;
+  if (spare || unavailable) return;
   const next = boot();
   spare = next;
   void next.ready.then(() => next.send({ type: "precompile", source }), () => undefined);
