@@ -12,6 +12,10 @@ const STAGE_URL = "/stage.html";
 /** The host does not let an opaque-origin frame load the site's modules (no Access-Control-Allow-Origin). */
 export class StageUnavailable extends Error {}
 
+/** After its load event, a stage that has not answered in this long is not a stage (it answers in ms). */
+const SILENT_AFTER_MS = 4000;
+const SILENT_STAGE = "The program's page loaded but did not start (the host did not serve stage.html as Lanes needs: offline, or behind a service worker).";
+
 export type StageEvent = { kind: "message"; message: StageToApp } | { kind: "invalid"; message: string } | { kind: "lost" } | { kind: "navigated" };
 
 export class StageFrame {
@@ -47,6 +51,14 @@ export class StageFrame {
         "load",
         () => {
           if (this.#discarded) return reject(new Error("The program's page was discarded before it was ready."));
+          // The stage's module has run by its load event, so it answers the connect below at
+          // once. A page that does not (the host refused stage.html: a service worker's COEP
+          // that a sandboxed frame does not get, or no network at all) never will.
+          const silent = setTimeout(() => rejectReady(new StageUnavailable(SILENT_STAGE)), SILENT_AFTER_MS);
+          void this.ready.then(
+            () => clearTimeout(silent),
+            () => clearTimeout(silent),
+          );
           const channel = new MessageChannel();
           this.#port = channel.port1;
           channel.port1.onmessage = (event: MessageEvent<unknown>) => {
