@@ -103,7 +103,7 @@ async function runWithoutStage(source: string, runner: Runner, options: RunProgr
 }
 
 export const NO_STAGE =
-  "This site does not let Lanes give the program a page of its own (it sends no Access-Control-Allow-Origin header), so it ran on Lanes' own page: an endless loop there freezes Lanes too, until the loop guard or the time limit ends it. docs/runtime.md says which headers a host should send.";
+  "This site does not let Lanes give the program a page of its own (its host sends no Access-Control-Allow-Origin header, or Lanes is offline or served by its service worker, which a sandboxed page cannot use), so it ran on Lanes' own page: an endless loop there freezes Lanes too, until the loop guard or the time limit ends it. docs/runtime.md says which headers a host should send.";
 
 /** The run in a fresh stage; undefined when this host can give no stage (see runWithoutStage). */
 function runInStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run | undefined> {
