@@ -1,4 +1,4 @@
-import { latestRuns } from "./runners/run-program";
+import { latestRuns } from "./stage/run-in-stage";
 import type {} from "./automation-types";
 import { createSession } from "./session";
 import { ALL_RUNNERS, RUNNERS } from "./trace/run";

@@ -3,6 +3,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { installAutomation } from "../automation";
+import { warmStage } from "../stage/stage-pool";
 import "../ui/styles.css";
 import "./embed.css";
 import { codeFromHash } from "./code-fragment";
@@ -14,6 +15,7 @@ import type { HostMessage } from "./protocol";
 import { followContentHeight } from "./follow-height";
 
 installAutomation();
+warmStage(); // the first Run finds a stage ready
 
 const options = parseEmbedOptions(window.location.search);
 for (const problem of options.problems) console.warn(`lanes: embed option ${problem}`);

@@ -1,6 +1,6 @@
-// The run session wired to the real runners and exercise checks.
+// The run session wired to the real runners (through the stage) and exercise checks.
 import { evaluateCheck } from "../lessons/evaluate-check";
-import { runProgram } from "../runners/run-program";
+import { runProgram } from "../stage/run-in-stage";
 import { createRunSession, type SessionDeps, type SessionOptions } from "./run-session";
 
 export type { CheckState, Finished, RunProgress, RunSession, SessionState } from "./run-session";

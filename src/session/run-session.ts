@@ -38,7 +38,13 @@ export interface SessionDeps {
   runProgram(
     code: string,
     runners: readonly Runner[],
-    options: { signal: AbortSignal; timeLimitMs?: number; trace?: boolean; onUpdate?(runs: Run[], progress?: RunProgress): void },
+    options: {
+      signal: AbortSignal;
+      timeLimitMs?: number;
+      trace?: boolean;
+      showIn?: StageSlot | null;
+      onUpdate?(runs: Run[], progress?: RunProgress): void;
+    },
   ): Promise<Run[]>;
   evaluateCheck(check: Check, runs: readonly Run[]): Promise<{ passed: boolean; messages: string[] }>;
   now?(): number;
@@ -54,7 +60,12 @@ export interface SessionOptions {
   onPassed?(): void;
 }
 
+/** Where the stage shows the page student code runs in (an element; opaque to the session). */
+export type StageSlot = HTMLElement;
+
 export interface RunRequest {
+  /** Where the stage is shown while this run runs (a playground's slot); absent: out of sight. */
+  showIn?: StageSlot | null;
   /** Handed back in Finished (an embed's host request id). */
   tag?: string | number;
   trace?: boolean;
@@ -85,6 +96,7 @@ export function createRunSession(deps: SessionDeps, options: SessionOptions = {}
         signal: abort.signal,
         timeLimitMs: request.timeLimitMs ?? options.timeLimitMs,
         trace: request.trace,
+        showIn: request.showIn,
         onUpdate: (live, progress) => {
           if (mine()) store.setState({ runs: live, progress: progress ?? null });
         },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useState, type Ref } from "react";
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useStore } from "zustand";
 import type { PlaygroundBlock } from "../../lessons/lesson-model";
 import { createSession, type Finished } from "../../session";
@@ -16,6 +16,7 @@ import { ResetButton } from "./ResetButton";
 import { UndoNotice } from "./UndoNotice";
 import { useReplacement } from "./use-replacement";
 import { RunResults } from "./RunResults";
+import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 import { fingerprint } from "./fingerprint";
 import { useDraft } from "./use-draft";
@@ -63,6 +64,8 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
     }),
   );
   const { runs, running, startedAt: runStartedAt, progress, check } = useStore(session.store);
+  // Where the stage (the sandboxed page student code runs in) is shown while it runs.
+  const stageSlot = useRef<HTMLDivElement | null>(null);
   // The Python twin's run (Run Python), drawn after the TypeScript runs on the same axis.
   const [python, setPython] = useState<{ run: Run | null; live: boolean }>({ run: null, live: false });
   const [tab, setTab] = useState("ts");
@@ -82,7 +85,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   const runCode = useCallback(
     (code: string, runners: readonly Runner[], tag?: string | number) => {
       setPython({ run: null, live: false });
-      return session.run(code, runners, { tag });
+      return session.run(code, runners, { tag, showIn: stageSlot.current });
     },
     [session],
   );
@@ -185,6 +188,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
       </div>
       <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
       <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={selectTab} />
+      <StageView slot={stageSlot} running={running} />
       {block.exercise && (
         <ExercisePanel
           exercise={block.exercise}
