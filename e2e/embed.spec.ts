@@ -41,7 +41,7 @@ const COURSE_PAGE = `<!doctype html>
 <body>
   <h1>Concurrency, week 3</h1>
   <pre data-lanes id="first">${escape(FIRST)}</pre>
-  <iframe id="bystander" title="another frame on the page" srcdoc="<script>window.seen=[];addEventListener('message',e=>seen.push(e.data))</script>"></iframe>
+  <iframe id="bystander" title="another frame on the page" srcdoc="<script>window.seen=[];addEventListener('message',e=>String(e.data&&e.data.type).startsWith('lanes:')&&seen.push(e.data))</script>"></iframe>
   <div style="height: 3000px">Reading…</div>
   <pre data-lanes data-runners="workers" id="second">${escape(SECOND)}</pre>
   <div style="height: 3000px">More reading…</div>
@@ -72,7 +72,8 @@ test.beforeAll(async ({ browser }) => {
     const url = request.url();
     if (url.startsWith("data:") || url.startsWith("about:")) return;
     if (url.startsWith("blob:")) {
-      if (!url.startsWith(`blob:${APP}`)) foreign.push(url);
+      // blob:null: the stage's own (a sandboxed, opaque-origin page inside the embed).
+      if (!url.startsWith(`blob:${APP}`) && !url.startsWith("blob:null/")) foreign.push(url);
       return;
     }
     const origin = new URL(url).origin;
@@ -158,7 +159,8 @@ test("the host drives a run with lanes:run and gets lanes:result with the same i
   const second = await frameOf(1);
   await second.evaluate(() => {
     (window as unknown as { seen: unknown[] }).seen = [];
-    addEventListener("message", (e) => (window as unknown as { seen: unknown[] }).seen.push(e.data));
+    // Lanes' messages only: Monaco posts to its own window (its setImmediate).
+    addEventListener("message", (e) => String(e.data?.type).startsWith("lanes:") && (window as unknown as { seen: unknown[] }).seen.push(e.data));
   });
   await page.evaluate(() => ((window as unknown as { heard: unknown[] }).heard.length = 0));
   const code = FIRST.replace("line ", "host line ");
@@ -196,6 +198,9 @@ test("a host-sent program that uses shared.int32 under workers runs in an embed 
   expect(run?.error?.message).toBeUndefined();
   expect(run?.ok).toBe(true);
   expect(run?.output.map((o) => o.text)).toEqual(["total 4000"]);
+  // It ran in a stage (the sandboxed page for student code) inside the embed, not on the embed's own page.
+  expect(((run?.notes ?? []) as string[]).filter((note) => note.includes("page of its own"))).toEqual([]);
+  expect(await (await frameOf(1)).locator("iframe[sandbox]").count()).toBeGreaterThan(0);
 });
 
 test("a malformed message is ignored with one console warning", async () => {

@@ -15,10 +15,13 @@ export const EMBED_SCRIPT_FILE = "embed.js";
  * a public static site has nothing to hide). embed.js is a module script from another origin to
  * the course page, so it needs CORS.
  */
+// The embed page, and the stage it runs programs in (a frame inside it, which must be isolated too).
+const ISOLATES_ITSELF = new Set(["embed", "embed.html", "stage.html"]);
+
 export function embedHeaders(path: string, base: string): Record<string, string> {
   const local = path.startsWith(base) ? path.slice(base.length) : path;
   const headers: Record<string, string> = { "Cross-Origin-Resource-Policy": "cross-origin" };
-  if (local === "embed" || local === "embed.html") headers["Document-Isolation-Policy"] = "isolate-and-require-corp";
+  if (ISOLATES_ITSELF.has(local)) headers["Document-Isolation-Policy"] = "isolate-and-require-corp";
   if (local === EMBED_SCRIPT_FILE) headers["Access-Control-Allow-Origin"] = "*";
   return headers;
 }
