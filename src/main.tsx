@@ -2,11 +2,13 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { installAutomation } from "./automation";
 import { loadLesson } from "./lessons/catalog";
+import { startServiceWorker } from "./offline/register-service-worker";
 import { App } from "./ui/App";
 import { parseRoute } from "./ui/router";
 import "./ui/styles.css";
 
 installAutomation();
+startServiceWorker(); // offline, and the headers a static host cannot send
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
