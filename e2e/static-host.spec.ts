@@ -88,7 +88,7 @@ test("a new deployment is offered quietly, and switching to it waits for the run
   deployment = 2;
   await page.reload(); // the browser checks sw.js on navigation, finds it changed and installs it
   await expect(notice).toBeVisible({ timeout: 30_000 });
-  await expect(notice).toContainText("A new version of Lanes is ready.");
+  await expect(notice).toContainText("A new version is ready.");
   const loadsBefore = loads.count;
 
   // A run is in progress: asking for the new version waits until it ends.

@@ -12,7 +12,7 @@ export function UpdateNotice() {
   if (!apply || dismissed) return null;
   return (
     <aside className="update-notice" role="status" aria-label="New version">
-      <span>{asked ? "Switching to the new version when this run ends…" : "A new version of Lanes is ready."}</span>
+      <span>{asked ? "Switching to the new version when this run ends…" : "A new version is ready."}</span>
       {!asked && (
         <>
           <button type="button" onClick={() => (setAsked(true), apply())}>
