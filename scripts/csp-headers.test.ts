@@ -24,6 +24,13 @@ describe("the Content-Security-Policy", () => {
     expect(SERVICE_WORKER_CSP).toContain("connect-src 'self'");
   });
 
+  it("is spelled out in docs/deploying.md's recipes exactly as here", () => {
+    const doc = readFileSync(new URL("../docs/deploying.md", import.meta.url), "utf8");
+    const policies = [...doc.matchAll(/Content-Security-Policy "([^"]+)"/g)].map((m) => m[1]);
+    expect(policies.length).toBeGreaterThanOrEqual(4);
+    for (const policy of policies) expect([CONTENT_SECURITY_POLICY, SERVICE_WORKER_CSP]).toContain(policy);
+  });
+
   it("lets the Python worker connect to its own site only, and changes nothing else", () => {
     expect(PYTHON_WORKER_CSP).toBe(CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'"));
     expect(PYTHON_WORKER_CSP).not.toMatch(/'unsafe-eval'|https?:|\*/);
