@@ -25,7 +25,7 @@ const pure = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "test-results", "playwright-report", "bench/results", ".scratch"] },
+  { ignores: ["dist", "dist-subpath", "node_modules", "test-results", "playwright-report", "bench/results", ".scratch"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

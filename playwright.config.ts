@@ -14,6 +14,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
+    // Lanes registers a service worker that precaches the whole build (about 10 MB) on each
+    // fresh context: the specs that test it (static-host, offline) allow it; for the others it
+    // would only be load on two cores, under timings they measure.
+    serviceWorkers: "block",
     baseURL: `http://localhost:${PORT}`,
     browserName: "chromium",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },

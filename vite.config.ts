@@ -5,7 +5,12 @@ import { embedPlugin } from "./plugins/embed-plugin.ts";
 import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
 import { monacoLibsPlugin } from "./plugins/monaco-libs-plugin.ts";
 import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
-import { pyodideAssets, pythonWorkerCsp } from "./plugins/pyodide-assets.ts";
+import { PYODIDE_DIR, PYTHON_WORKER_PATH, pyodideAssets, pythonWorkerCsp } from "./plugins/pyodide-assets.ts";
+import { SERVICE_WORKER_FILE, serviceWorkerPlugin } from "./plugins/service-worker-plugin.ts";
+
+// Where the site lives on its host: "/" by default, "/course/lanes/" for a GitHub Pages project
+// site or a course under a sub-path (docs/deploying.md). Every URL the app makes honours it.
+const base = process.env.LANES_BASE ?? "/";
 
 // Cross-origin isolation gives SharedArrayBuffer, Atomics.wait in workers and
 // 5 µs timers: the runtime needs all three. Every asset must be same-origin.
@@ -47,8 +52,27 @@ const crossOrigin = { "Access-Control-Allow-Origin": "*" };
 // (src/python/python-worker.ts). Nothing may connect to another origin, here either.
 export const PYTHON_WORKER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
 
+// The service worker fetches the site's files to precache and serve them, so it connects to
+// the site itself; it runs no student code.
+export const SERVICE_WORKER_CSP = PYTHON_WORKER_CSP;
+
+/** What the service worker adds to every file it serves, for hosts that cannot send headers (public/_headers says the same). */
+const SITE_HEADERS = [
+  { prefix: "", headers: { ...isolation, ...crossOrigin, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
+  { prefix: PYTHON_WORKER_PATH, headers: { "Content-Security-Policy": PYTHON_WORKER_CSP } },
+];
+
 export default defineConfig({
-  plugins: [react(), lessonsPlugin(), prerenderPlugin(), pyodideAssets(), pythonWorkerCsp(CONTENT_SECURITY_POLICY, PYTHON_WORKER_CSP), embedPlugin()],
+  base,
+  plugins: [
+    react(),
+    lessonsPlugin(),
+    prerenderPlugin(),
+    pyodideAssets(),
+    pythonWorkerCsp(CONTENT_SECURITY_POLICY, { [PYTHON_WORKER_PATH]: PYTHON_WORKER_CSP, [SERVICE_WORKER_FILE]: SERVICE_WORKER_CSP }),
+    serviceWorkerPlugin({ onFirstUse: PYODIDE_DIR, headers: SITE_HEADERS }),
+    embedPlugin(),
+  ],
   server: { headers: isolation, cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, "null"] } },
   // The Content-Security-Policy comes from pythonWorkerCsp: the Python worker's script has its own.
   preview: { headers: { ...isolation, ...crossOrigin } },

@@ -20,7 +20,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const isText = (file: string) => /\.(html|js|mjs|css|json)$/.test(file);
+const isText = (file: string) => /\.(html|js|mjs|css|json|webmanifest)$/.test(file);
 
 /** Every file reachable from the HTML pages, following any mention of another file's name. */
 function reachableFiles(files: string[]): Set<string> {
@@ -45,6 +45,17 @@ test.describe("dist/", () => {
     const reached = reachableFiles(files);
     const unreachable = files.filter((f) => !reached.has(f) && !FOR_THE_HOST.has(f) && !FOR_COURSE_PAGES.has(f));
     expect(unreachable, "files in dist/ that no page, script or stylesheet refers to").toEqual([]);
+  });
+
+  test("has a service worker that precaches every file but Pyodide's (cached on first use) and the host's", () => {
+    const firstLine = readFileSync(join(DIST, "sw.js"), "utf8").split("\n", 1)[0] ?? "";
+    const config = JSON.parse(/^var __LANES_SW_CONFIG__ = (.*);$/.exec(firstLine)?.[1] ?? "null") as { base: string; precache: string[]; onFirstUse: { prefix: string } };
+    const expected = files.filter((f) => !f.startsWith("pyodide/") && !FOR_THE_HOST.has(f) && f !== "sw.js");
+    expect(config.precache.sort()).toEqual(expected.sort());
+    expect(config.precache).toEqual(expect.arrayContaining(["index.html", "404.html", "manifest.webmanifest", "icons/icon-512.png"]));
+    expect(config.precache.filter((f) => f.startsWith("lessons/")).length, "every prerendered lesson page").toBeGreaterThanOrEqual(5);
+    expect(config.onFirstUse.prefix).toBe("pyodide/");
+    expect(config.base).toBe("/");
   });
 
   test("has none of Monaco's language chunks or workers that no page uses", () => {

@@ -21,6 +21,8 @@ export function prerenderPlugin(): Plugin {
       const template = readFileSync(join(outDir, "index.html"), "utf8");
       const { module } = await runnerImport<{ prerenderPages(): PrerenderedPage[] }>(resolve(config.root, "src/ui/prerender.tsx"), {
         root: config.root,
+        // The pages' links honour the site's base, as the app's do (import.meta.env.BASE_URL).
+        base: config.base,
         configFile: false,
         logLevel: "error",
         // The client build has just validated and type-checked the lessons.

@@ -34,11 +34,12 @@ function serveFromNodeModules(base: string): Connect.NextHandleFunction {
 export const PYTHON_WORKER_PATH = "assets/python-worker-";
 
 /**
- * Sends the Content-Security-Policy with every file `vite preview` serves: `pythonWorker` with
- * the Python worker's script (a worker's policy is the one its script came with), `policy` with
+ * Sends the Content-Security-Policy with every file `vite preview` serves: `byPrefix[prefix]`
+ * with the files below the base whose path starts with `prefix` (the Python worker's script:
+ * a worker's policy is the one its script came with; the service worker), `policy` with
  * everything else. public/_headers says the same for static hosts.
  */
-export function pythonWorkerCsp(policy: string, pythonWorker: string): Plugin {
+export function pythonWorkerCsp(policy: string, byPrefix: Record<string, string>): Plugin {
   let base = "/";
   return {
     name: "lanes-csp",
@@ -48,7 +49,8 @@ export function pythonWorkerCsp(policy: string, pythonWorker: string): Plugin {
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? "").split("?")[0] ?? "";
-        res.setHeader("Content-Security-Policy", path.startsWith(base + PYTHON_WORKER_PATH) ? pythonWorker : policy);
+        const prefix = Object.keys(byPrefix).find((p) => path.startsWith(base + p));
+        res.setHeader("Content-Security-Policy", prefix === undefined ? policy : (byPrefix[prefix] ?? policy));
         next();
       });
     },

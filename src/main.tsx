@@ -2,12 +2,14 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { installAutomation } from "./automation";
 import { loadLesson } from "./lessons/catalog";
+import { startServiceWorker } from "./offline/register-service-worker";
 import { warmStage } from "./stage/stage-pool";
 import { App } from "./ui/App";
 import { parseRoute } from "./ui/router";
 import "./ui/styles.css";
 
 installAutomation();
+startServiceWorker(); // offline, and the headers a static host cannot send
 warmStage(); // the first Run finds a stage ready
 
 const root = document.getElementById("root");

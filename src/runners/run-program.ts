@@ -35,6 +35,11 @@ export function latestRuns(): Run[] {
   return latest;
 }
 
+/** Resolves once no program is running on this page (at once when none is). */
+export async function whenIdle(): Promise<void> {
+  while (active) await active.ended.catch(() => undefined);
+}
+
 /** Compile `source` and run it under each runner in turn (never at once: they would share cores). */
 export async function runProgram(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
   const previous = active;

@@ -7,7 +7,8 @@ import type { AppToStage, ConnectMessage, StageToApp } from "./protocol";
 import { parseStageMessage } from "./validate-stage-message";
 import type { Runner } from "../trace/run";
 
-const STAGE_URL = "/stage.html";
+// Under the site's base path (a sub-path build serves everything under it).
+const STAGE_URL = `${import.meta.env.BASE_URL}stage.html`;
 
 /** The host does not let an opaque-origin frame load the site's modules (no Access-Control-Allow-Origin). */
 export class StageUnavailable extends Error {}

@@ -5,10 +5,20 @@ import { HomePage } from "./HomePage";
 import { LessonPage } from "./LessonPage";
 import { Link } from "./Link";
 import { MissingPage } from "./MissingPage";
+import { UpdateNotice } from "./UpdateNotice";
 import { hrefFor, useRoute } from "./router";
 import { useLesson } from "./use-lesson";
 
 export function App() {
+  return (
+    <>
+      <Page />
+      <UpdateNotice />
+    </>
+  );
+}
+
+function Page() {
   const route = useRoute();
   const lesson = route.page === "lesson" ? findLesson(route.slug) : undefined;
   const title = lesson ? `${lesson.meta.title} · Lanes` : "Lanes";
