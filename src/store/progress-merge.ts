@@ -27,9 +27,9 @@ export function mergeBlock(mine: BlockProgress | undefined, theirs: BlockProgres
   if (mine.ran || theirs.ran) merged.ran = [...new Set([...(mine.ran ?? []), ...(theirs.ran ?? [])])].slice(-20);
   // A prediction belongs with its own flags: the file's whole, or else mine whole.
   if (theirs.prediction === undefined && mine.prediction !== undefined) {
-    const { prediction: _p, predictedAt: _at, predictionAfterRun: _after, predictionSkipped: _skipped, ...rest } = merged;
+    for (const field of ["prediction", "predictedAt", "predictionAfterRun", "predictionSkipped"] as const) delete merged[field];
     const { prediction, predictedAt, predictionAfterRun, predictionSkipped } = mine;
-    return { ...rest, ...definedOnly({ prediction, predictedAt, predictionAfterRun, predictionSkipped }) };
+    return { ...merged, ...definedOnly({ prediction, predictedAt, predictionAfterRun, predictionSkipped }) };
   }
   return merged;
 }
