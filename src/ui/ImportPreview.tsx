@@ -41,7 +41,7 @@ export function ImportPreview({ fileName, changes, mode, titleOf, onMode, onAppl
         </ul>
       )}
       <div className="import-actions">
-        <button type="button" onClick={onApply} disabled={shown.length === 0}>
+        <button type="button" className="primary" onClick={onApply} disabled={shown.length === 0}>
           {mode === "merge" ? "Merge" : "Replace everything"}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>

@@ -1,4 +1,14 @@
+import { findLesson } from "../lessons/catalog";
+import { RECORD_PREFIX } from "../store/lesson-records";
+import type { KeptAside } from "../store/progress-persistence";
 import { useProgress } from "./use-progress";
+
+/** "Lesson title: what was wrong", or just what was wrong for the old single-key store. */
+function describe(kept: KeptAside): string {
+  if (!kept.from.startsWith(RECORD_PREFIX)) return kept.problem;
+  const slug = kept.from.slice(RECORD_PREFIX.length);
+  return `${findLesson(slug)?.meta.title ?? slug}: ${kept.problem}`;
+}
 
 /** Says when work cannot be saved, or when saved work could not be read (and where its copy is). */
 export function StorageNotice() {
@@ -18,7 +28,7 @@ export function StorageNotice() {
       {keptAside.length > 0 && (
         <div className="storage-notice" role="status">
           <p>
-            Some saved work could not be read ({keptAside.map((k) => k.problem).join("; ")}). Everything else loaded.{" "}
+            Some saved work could not be read ({keptAside.map(describe).join("; ")}). Everything else loaded.{" "}
             {keptAside.every((k) => k.to)
               ? "A copy of what could not be read was kept in this browser, so nothing is lost; an export of your progress from the home page also keeps the rest."
               : "There was no room to keep a copy, so it was left as it was and Lanes will not save over it."}

@@ -27,7 +27,7 @@ export function CopyLinkButton({ program }: { program: () => SharedProgram }) {
       </button>
       {outcome && (
         <span className="share-outcome" role={outcome.kind === "refused" ? "alert" : "status"} data-link={outcome.kind === "refused" ? undefined : outcome.link}>
-          {outcome.kind === "copied" && <>Link copied ({outcome.link.length.toLocaleString("en")} characters). It holds the code itself: nothing is uploaded.</>}
+          {outcome.kind === "copied" && <>Link copied. The code is in the link itself: nothing is uploaded.</>}
           {outcome.kind === "shown" && (
             <>
               Copy this link: <input readOnly value={outcome.link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />

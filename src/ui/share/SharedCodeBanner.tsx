@@ -31,7 +31,7 @@ export function SharedCodeBanner({ kind, message, hasOwnDraft, changed, onKeep, 
         {changed && (hasOwnDraft ? <strong> Your changes to it are not saved yet: keep it to save them.</strong> : " Your changes are saved as your code.")}
       </p>
       <div className="shared-actions">
-        <button type="button" onClick={onKeep}>
+        <button type="button" className="primary" onClick={onKeep}>
           {hasOwnDraft ? "Keep it (replaces my saved code)" : "Keep it as my code"}
         </button>
         <button type="button" className="secondary" onClick={onBack}>
