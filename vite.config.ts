@@ -25,10 +25,20 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'none'",
+  // The stage (a sandboxed frame) can navigate itself, and nothing inside it can stop that:
+  // this keeps every such navigation on the site (it carries nothing: the stage has no storage).
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
+
+// The stage (stage.html, where student code runs) is a sandboxed frame with an opaque origin:
+// to it, the site's scripts are cross-origin, so they load in CORS mode and every file is
+// served with `Access-Control-Allow-Origin: *` (a public static site has nothing to hide; no
+// cookies or credentials exist). The dev server allows the stage's origin, "null", beside its
+// own localhost default.
+const crossOrigin = { "Access-Control-Allow-Origin": "*" };
 
 // The Python worker fetches Pyodide's own files from the site (9.6 MB of WebAssembly and the
 // standard library: more than a script import can carry), so its policy alone lets it connect
@@ -38,14 +48,18 @@ export const PYTHON_WORKER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'n
 
 export default defineConfig({
   plugins: [react(), lessonsPlugin(), prerenderPlugin(), pyodideAssets(), pythonWorkerCsp(CONTENT_SECURITY_POLICY, PYTHON_WORKER_CSP)],
-  server: { headers: isolation },
+  server: { headers: isolation, cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, "null"] } },
   // The Content-Security-Policy comes from pythonWorkerCsp: the Python worker's script has its own.
-  preview: { headers: isolation },
+  preview: { headers: { ...isolation, ...crossOrigin } },
   // Pyodide is not bundled: its worker imports it from the files pyodideAssets serves.
   optimizeDeps: { exclude: ["pyodide"] },
   // Workers are bundled with their own plugin list: the TypeScript worker needs the lib pruning.
   worker: { format: "es", plugins: () => [monacoLibsPlugin()] },
-  build: { target: "es2022", chunkSizeWarningLimit: 4096 },
+  build: {
+    target: "es2022",
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: { input: { index: "index.html", stage: "stage.html" } },
+  },
   test: {
     include: ["src/**/*.test.ts", "plugins/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",

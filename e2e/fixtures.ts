@@ -9,7 +9,8 @@ export const test = base.extend<{ foreignRequests: string[] }>({
     page.on("request", (request) => {
       const url = request.url();
       if (url.startsWith("blob:") || url.startsWith("data:")) {
-        if (!url.startsWith(`blob:${origin}`) && !url.startsWith("data:")) foreign.push(url);
+        // blob:null/… are the stage's own (a sandboxed frame has an opaque origin, "null").
+        if (!url.startsWith(`blob:${origin}`) && !url.startsWith("blob:null/") && !url.startsWith("data:")) foreign.push(url);
         return;
       }
       if (new URL(url).origin !== origin) foreign.push(url);

@@ -56,9 +56,11 @@ test("the page is not isolated, and lessons 1–3 run under all three runners wi
       expect(run.ok, `${where}: ${JSON.stringify(run.error)}`).toBe(true);
       expect(lines(run), where).toEqual(lines(reference[i]!));
       expect(lines(run).length, where).toBeGreaterThan(0);
-      // Said once, on the run it changes: workers.
-      if (run.runner === "workers") expect(run.notes, where).toEqual([expect.stringContaining("not cross-origin isolated")]);
-      else expect(run.notes, where).toBeUndefined();
+      // A plain server sends no Access-Control-Allow-Origin either, so there is no stage: every
+      // run says it ran on Lanes' own page; workers also say what no isolation changes.
+      const noStage = expect.stringContaining("does not let Lanes give the program a page of its own");
+      if (run.runner === "workers") expect(run.notes, where).toEqual([noStage, expect.stringContaining("not cross-origin isolated")]);
+      else expect(run.notes, where).toEqual([noStage]);
       expect(reference[i]!.notes, where).toBeUndefined();
     }
   }
@@ -82,9 +84,12 @@ test("sleep in a worker waits on a timer without isolation: sleeps overlap acros
   expect(run!.wallMs).toBeGreaterThanOrEqual(195);
   expect(run!.wallMs).toBeLessThan(550);
   // Per worker lane, waiting spans never overlap: one task at a time.
+  // (Usually two each; on a loaded machine a worker that started late may take fewer.)
+  let total = 0;
   for (const lane of run!.lanes.filter((l) => l.id.startsWith("worker:"))) {
     const waits = run!.spans.filter((s) => s.lane === lane.id && s.state === "waiting").sort((a, b) => a.start - b.start);
-    expect(waits.length).toBe(2);
-    expect(waits[0]!.end).toBeLessThanOrEqual(waits[1]!.start + 0.2); // 0.1 ms clocks
+    total += waits.length;
+    for (let i = 1; i < waits.length; i++) expect(waits[i - 1]!.end).toBeLessThanOrEqual(waits[i]!.start + 0.2); // 0.1 ms clocks
   }
+  expect(total).toBe(6);
 });

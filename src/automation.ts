@@ -1,4 +1,4 @@
-import { latestRuns, runProgram } from "./runners/run-program";
+import { latestRuns, runProgram } from "./stage/run-in-stage";
 import type {} from "./automation-types";
 import { ALL_RUNNERS, RUNNERS } from "./trace/run";
 

@@ -2,12 +2,14 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { installAutomation } from "./automation";
 import { loadLesson } from "./lessons/catalog";
+import { warmStage } from "./stage/stage-pool";
 import { App } from "./ui/App";
 import { parseRoute } from "./ui/router";
 import { readArrival } from "./ui/share/arrival";
 import "./ui/styles.css";
 
 installAutomation();
+warmStage(); // the first Run finds a stage ready
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -1,6 +1,6 @@
 import { parse } from "acorn";
 import { describe, expect, it } from "vitest";
-import { guardInsertions, unguardedColumn, type Insertion } from "./loop-guard";
+import { guardInsertions, reservedNameUse, unguardedColumn, type Insertion } from "./loop-guard";
 
 const guard = (js: string): { insertions: Insertion[]; guarded: string } => {
   const insertions = guardInsertions(parse(js, { ecmaVersion: "latest", sourceType: "module", locations: true }));
@@ -49,5 +49,23 @@ describe("the loop guard's insertions", () => {
     expect(unguardedColumn(js, insertions, 1, 4)).toBe(4);
     expect(unguardedColumn(js, insertions, 3, 2)).toBe(2);
     expect(unguardedColumn(js, insertions, 9, 2)).toBe(2); // no such line
+  });
+});
+
+describe("the loop guard's reserved name", () => {
+  const reserved = (js: string) => reservedNameUse(parse(js, { ecmaVersion: "latest", sourceType: "module", locations: true }))?.message;
+
+  it("refuses a local function named like the guard, which would shadow it", () => {
+    expect(reserved("function $__lanesLoop() {}\nwhile (true) {}")).toMatch(/`\$__lanesLoop` is reserved for Lanes.*rename it/);
+  });
+
+  it("refuses every declaration, parameter, import and reference of the prefix", () => {
+    for (const js of ["const $__lanesLoop = () => 0;", "function f($__lanesX) {}", 'import { $__lanesLoop } from "lanes";', "$__lanesLoop = null;", "class A { #$__lanesLoop = 1 }"]) {
+      expect(reserved(js), js).toBeDefined();
+    }
+  });
+
+  it("lets ordinary names through, and the name inside a string", () => {
+    expect(reserved('const lanesLoop = 1; const s = "$__lanesLoop"; // $__lanesLoop in a comment')).toBeUndefined();
   });
 });

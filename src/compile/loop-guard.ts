@@ -8,7 +8,7 @@
 // Every insertion stays on its line, so line numbers never move; columns after an insertion do,
 // and `insertionsBefore` says by how much, for error positions.
 import type { Node, Program, Statement } from "acorn";
-import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
+import { LOOP_GUARD_NAME, RESERVED_PREFIX } from "../runtime/loop-guard";
 
 type Loop = Node & { body: Statement; loc?: { start: { line: number } } | null };
 
@@ -26,6 +26,22 @@ export function guardInsertions(program: Program): Insertion[] {
   forEachNode(program, (node) => guardNode(node, insertions));
   // Stable: a "}" closing an inner single-statement body comes before one closing its loop.
   return insertions.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The first identifier of the program that uses a name reserved for Lanes (it could declare,
+ * shadow or import the loop guard, and so switch it off), with a sentence saying what to do.
+ */
+export function reservedNameUse(program: Program): { message: string; node: Node } | undefined {
+  let found: Node | undefined;
+  forEachNode(program, (node) => {
+    if (found) return;
+    const name = (node as Node & { name?: unknown }).name;
+    if ((node.type === "Identifier" || node.type === "PrivateIdentifier") && typeof name === "string" && name.startsWith(RESERVED_PREFIX)) found = node;
+  });
+  if (!found) return undefined;
+  const name = (found as Node & { name: string }).name;
+  return { node: found, message: `The name \`${name}\` is reserved for Lanes (Lanes puts names starting with ${RESERVED_PREFIX} into your program: loop guards, await sites, object names): rename it.` };
 }
 
 /** The guard's insertions for one node (none unless it is a loop), for a walk shared with others. */

@@ -7,7 +7,7 @@ import { originalPosition, type MapPosition } from "./source-map";
 import { AWAIT_SITE_NAMES, compilerInsertions } from "./await-sites";
 import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
 import { NAME_OBJECT } from "../runtime/object-name";
-import { guardImport, unguardedColumn, type Insertion } from "./loop-guard";
+import { guardImport, reservedNameUse, unguardedColumn, type Insertion } from "./loop-guard";
 import { isParserError, syntaxErrorAt } from "./syntax-error";
 
 export interface CompiledProgram {
@@ -41,6 +41,11 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   if (violation) {
     const place = toSource(source, true, startOf(violation.node, everyImport));
     throw new CompileError(violation.message, place.line, place.column + 1);
+  }
+  const reserved = reservedNameUse(policyTree);
+  if (reserved) {
+    const place = toSource(source, true, startOf(reserved.node, everyImport));
+    throw new CompileError(reserved.message, place.line, place.column + 1);
   }
   if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);

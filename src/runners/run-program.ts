@@ -17,6 +17,8 @@ export interface RunProgramOptions {
   /** Every run so far, the last one live (with its task progress), whenever something changed. */
   onUpdate?(runs: Run[], progress?: TaskProgress): void;
   trace?: boolean;
+  /** Called when a runner's program has loaded, just before main() is called (its time limit starts). */
+  onStart?(runner: Runner): void;
   /** Per run (each runner has its own): see RunOptions.timeLimitMs. */
   timeLimitMs?: number;
   /** A runner's runtime loading before its first run (python: Pyodide). */
@@ -92,6 +94,7 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
     if (preparedUrl) impl.abandon?.(preparedUrl);
     return failedRun(runner, error instanceof CompileError ? error.toRunError() : { message: String(error) });
   }
+  options.onStart?.(runner);
   try {
     return await impl.run(program, {
       signal: options.signal,

@@ -29,6 +29,11 @@ export function setCalibration(rate: number): void {
   itersPerMs = rate;
 }
 
+/** The calibration if it has been measured (or set) in this realm, else 0. */
+export function measuredRate(): number {
+  return itersPerMs;
+}
+
 export function calibration(): number {
   if (itersPerMs === 0) itersPerMs = calibrate();
   return itersPerMs;

@@ -77,6 +77,7 @@ export class PageHost implements Host {
   print(text: string): void {
     const party = this.run.currentParty();
     this.run.recorder.print(this.run.now(), party.lane, party.id, text);
+    this.run.onPrinted?.();
   }
 
   createPool(requested: number | undefined): PoolHost {

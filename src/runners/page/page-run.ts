@@ -28,6 +28,8 @@ export class PageRun implements WakeTarget {
   #onFinish: ((run: Run) => void)[] = [];
   #pending = 0;
   aborted = false;
+  /** Told after the program prints (run-on-page sends a live update at once if none went lately). */
+  onPrinted?: () => void;
   #limitMs = Infinity;
 
   constructor(

@@ -43,13 +43,19 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
   options.signal.addEventListener("abort", onAbort);
   let quietSince = -1;
   let generation = 0;
-  let lastUpdate = 0;
+  let lastUpdate = -Infinity;
+  const update = () => {
+    if (run.now() - lastUpdate < LIVE_UPDATE_MS[runner]) return;
+    lastUpdate = run.now();
+    options.onUpdate?.(run.snapshot(), run.progress);
+  };
+  // A print sends its update at once when none went lately: a program that prints and then
+  // holds its page's thread for good (a loop with no loop statement, a regular expression)
+  // has still shown what it printed when the app ends its run. At most one per interval.
+  run.onPrinted = update;
   const watch = setInterval(() => {
     if (run.checkTime()) return;
-    if (run.now() - lastUpdate >= LIVE_UPDATE_MS[runner]) {
-      lastUpdate = run.now();
-      options.onUpdate?.(run.snapshot(), run.progress);
-    }
+    update();
     const remote = setup.remoteWaits?.();
     const moved = remote !== undefined && remote.generation !== generation;
     generation = remote?.generation ?? 0;

@@ -3,6 +3,7 @@ import type { TraceBatch } from "../../trace/events";
 import type { ClosedMessage, EventsMessage, InitReply, WorkerApi } from "./protocol";
 import { WorkerStopped } from "./worker-lost";
 import { createWaitCells } from "./wait-table";
+import { workerScriptUrl } from "./worker-script";
 
 /**
  * One Web Worker and its Comlink proxy. Comlink never settles a call whose worker was
@@ -23,7 +24,7 @@ export class WorkerSlot {
   #kill: (reason: Error) => void = () => undefined;
 
   constructor(index: number, itersPerMs: number) {
-    this.#worker = new Worker(new URL("./worker-entry.ts", import.meta.url), { type: "module", name: `lanes worker ${index}` });
+    this.#worker = new Worker(workerScriptUrl(), { name: `lanes worker ${index}` });
     this.#dead = new Promise<never>((_, reject) => (this.#kill = reject));
     this.#dead.catch(() => undefined);
     this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage & ClosedMessage> | null>) => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { evaluateCheck } from "../../lessons/evaluate-check";
 import type { PlaygroundBlock } from "../../lessons/lesson-model";
-import { runProgram } from "../../runners/run-program";
+import { runProgram } from "../../stage/run-in-stage";
 import { blockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import type { Run } from "../../trace/run";
@@ -16,6 +16,7 @@ import { ResetButton } from "./ResetButton";
 import { UndoNotice } from "./UndoNotice";
 import { useReplacement } from "./use-replacement";
 import { RunResults, type RunProgress } from "./RunResults";
+import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 import { fingerprint } from "./fingerprint";
 import { useDraft } from "./use-draft";
@@ -45,6 +46,7 @@ export function Playground({ lessonSlug, block, highlighted, arrival = null }: P
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
+  const stageSlot = useRef<HTMLDivElement | null>(null);
   // The Python twin's run (Run Python), drawn after the TypeScript runs on the same axis.
   const [python, setPython] = useState<{ run: Run | null; live: boolean }>({ run: null, live: false });
   const [tab, setTab] = useState("ts");
@@ -76,6 +78,7 @@ export function Playground({ lessonSlug, block, highlighted, arrival = null }: P
       const finished = await runProgram(draft.code, runnersOf(choice, block.runners), {
         signal: abort.signal,
         timeLimitMs: block.timeLimitMs,
+        showIn: stageSlot.current,
         onUpdate: (live, taskProgress) => {
           setRuns(live);
           setProgress(taskProgress ?? null);
@@ -177,6 +180,7 @@ export function Playground({ lessonSlug, block, highlighted, arrival = null }: P
       {shared && <SharedCodeBanner {...shared} />}
       <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
       <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={selectTab} />
+      <StageView slot={stageSlot} running={running} />
       {block.exercise && (
         <ExercisePanel
           exercise={block.exercise}

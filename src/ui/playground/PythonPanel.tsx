@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LoadingProgress } from "../../runners/runner";
-import { runProgram } from "../../runners/run-program";
+import { runProgram } from "../../stage/run-in-stage";
 import type { Run } from "../../trace/run";
 import { CodeEditor } from "../editor/CodeEditor";
 

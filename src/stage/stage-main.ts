@@ -1,0 +1,90 @@
+// The stage: the page a program runs on. A sandboxed iframe with an opaque origin (see
+// stage-frame.ts for how the app makes it, stage.html for its CSP), in its own process: what the
+// program does to this page — an endless loop, a freeze, a poisoned global — stays here, and the
+// app discards the whole stage (and so its workers) after every run and on Stop.
+//
+// The app's one message on the frame's window hands over a MessagePort; everything after goes
+// through it (protocol.ts). The stage runs one program under one runner, reporting live
+// snapshots and the final Run, then the app throws it away.
+import { post, trustedScriptUrl } from "./harden-environment"; // first: before anything else runs
+import { trustScriptUrlsWith } from "../runners/workers/worker-script";
+import { fleet, warmSetSize } from "../runners/workers/fleet";
+import { compile } from "../runners/load-program";
+import { runProgram } from "../runners/run-program";
+import { measuredRate, setCalibration } from "../runtime/work";
+import type { Run } from "../trace/run";
+import { startAlarm, type Alarm } from "./alarm";
+import { startPageClock } from "./page-clock";
+import type { AppToStage, ConnectMessage, StageRunRequest, StageToApp } from "./protocol";
+
+trustScriptUrlsWith(trustedScriptUrl);
+startPageClock();
+
+let port: MessagePort | undefined;
+let stop: AbortController | undefined;
+let alarm: Alarm | undefined;
+
+function send(message: StageToApp): void {
+  if (port) post(port, message);
+}
+
+function onConnect(event: MessageEvent<Partial<ConnectMessage> | null>): void {
+  if (port || event.source !== window.parent || event.data?.lanesStage !== "connect" || !event.ports[0]) return;
+  window.removeEventListener("message", onConnect);
+  port = event.ports[0];
+  const rate = event.data.itersPerMs;
+  if (typeof rate === "number" && rate > 0) setCalibration(rate);
+  port.onmessage = (message: MessageEvent<AppToStage>) => void receive(message.data);
+  alarm = startAlarm();
+  send({ type: "ready", itersPerMs: measuredRate() });
+  // Workers get the calibration as they start: the first stage has none before its first run
+  // (measured then, not while the app is still loading), so its workers start on demand.
+  if (measuredRate() > 0) fleet.warm(warmSetSize()); // so a workers run finds them started
+}
+window.addEventListener("message", onConnect);
+
+async function receive(message: AppToStage): Promise<void> {
+  switch (message.type) {
+    case "precompile":
+      try {
+        compile(message.source);
+      } catch {
+        /* its error is reported when it runs */
+      }
+      return;
+    case "run":
+      return run(message);
+    case "stop":
+      stop?.abort();
+      alarm?.ring();
+      return;
+  }
+}
+
+async function run(request: StageRunRequest): Promise<void> {
+  if (stop) return send({ type: "fault", message: "A stage runs one program only." });
+  stop = new AbortController();
+  alarm?.arm(request.timeLimitMs); // the program's top-level code, as it loads, has the run's limit too
+  try {
+    const runs = await runProgram(request.source, [request.runner], {
+      signal: stop.signal,
+      trace: request.trace,
+      timeLimitMs: request.timeLimitMs,
+      onStart: () => {
+        alarm?.arm(request.timeLimitMs);
+        send({ type: "started" });
+      },
+      onUpdate: (live, progress) => {
+        const last = live[live.length - 1];
+        if (last && !stop?.signal.aborted && progress) send({ type: "update", run: last, progress });
+      },
+    });
+    send({ type: "done", run: runs[0] ?? stopped(request), itersPerMs: measuredRate() });
+  } catch (error) {
+    send({ type: "fault", message: `The program's page failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+function stopped(request: StageRunRequest): Run {
+  return { runner: request.runner, ok: false, error: { message: "Stopped before the program finished." }, wallMs: 0, lanes: [], spans: [], output: [], tasks: [] };
+}

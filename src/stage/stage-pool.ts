@@ -1,0 +1,72 @@
+// Stages are used once: every run (each runner of a program) gets a fresh one, so nothing a
+// program did to its page — globals, patched built-ins, timers left running — reaches the next.
+// One spare is kept, booted after each run with the last program compiled ahead and its warm
+// workers started, so Run finds a stage ready.
+import { StageFrame, StageUnavailable } from "./stage-frame";
+
+let parking: HTMLElement | undefined;
+let spare: StageFrame | undefined;
+/** The first stage's work() calibration, handed to every later one: work(ms) means the same in every run. */
+let itersPerMs = 0;
+/** Set once a stage said its scripts cannot load here: the host will not change its mind. */
+let unavailable: StageUnavailable | undefined;
+
+/** Where stages wait until a run shows one in its playground (in the page, so they load, but out of sight). */
+function parkingLot(): HTMLElement {
+  if (!parking || !parking.isConnected) {
+    parking = document.createElement("div");
+    parking.className = "stage-parking";
+    parking.setAttribute("aria-hidden", "true");
+    document.body.appendChild(parking);
+  }
+  return parking;
+}
+
+function boot(): StageFrame {
+  return new StageFrame(parkingLot(), itersPerMs);
+}
+
+/** A stage measured work()'s calibration (in its first run): every later stage gets this one. */
+export function noteCalibration(rate: number): void {
+  if (itersPerMs === 0 && rate > 0) itersPerMs = rate;
+}
+
+/** Start the spare now (before the first Run), so the first run does not wait for it. */
+export function warmStage(): void {
+  if (!unavailable) spare ??= boot();
+}
+
+/** How long a stage may take to start before Lanes gives up on it (it takes 0.1–0.5 s here). */
+const BOOT_TIMEOUT_MS = 20_000;
+
+/** A ready stage for one run (the spare, if there is one). */
+export async function takeStage(): Promise<StageFrame> {
+  if (unavailable) throw unavailable;
+  const stage = spare ?? boot();
+  spare = undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("The program's page did not start within 20 s: reload the page to try again.")), BOOT_TIMEOUT_MS);
+  });
+  try {
+    noteCalibration(await Promise.race([stage.ready, late]));
+  } catch (error) {
+    stage.discard();
+    if (error instanceof StageUnavailable) unavailable = error;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return stage;
+}
+
+/**
+ * A run is over (its stage discarded): boot the next spare now, with `source` compiled ahead.
+ * Not while the run goes on: on two cores a stage booting beside a run slows the run down.
+ */
+export function runEnded(source: string): void {
+  if (spare || unavailable) return;
+  const next = boot();
+  spare = next;
+  void next.ready.then(() => next.send({ type: "precompile", source }), () => undefined);
+}
