@@ -8,8 +8,9 @@ import { editorReady, expect, pickRunner, test, typeProgram } from "./fixtures";
 const LESSON = "/lessons/01-waiting-is-not-working";
 const EDITOR = "01-waiting-is-not-working-p1";
 const STORED = "lanes-progress:01-waiting-is-not-working";
-// If this program ran, at the top level or in main, it would leave a mark in localStorage.
-const SHARED = 'import { print } from "lanes";\nlocalStorage.setItem("shared-ran", "top");\nexport default function main() {\n  localStorage.setItem("shared-ran", "main");\n  print("from a friend ✓");\n}\n';
+// Nothing here may run it: a run would leave its output and a record in window.__lanes.lastRuns().
+const SHARED = 'import { print } from "lanes";\nexport default function main() {\n  print("from a friend ✓");\n}\n';
+const runsSeen = (page: Page) => page.evaluate(() => window.__lanes?.lastRuns().length ?? 0);
 
 const model = (page: Page) => page.evaluate((p) => window.__lanesEditors?.text(p) ?? null, EDITOR);
 const storedDraft = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null")?.blocks?.p1?.draft?.code ?? null, STORED);
@@ -60,7 +61,8 @@ test("a copied link opens the same code in another browser: not run, and the fri
   await expect.poll(() => model(friend)).toBe(sent);
   await expect(playground.locator(".runner-picker input:checked")).toHaveValue("main");
   await friend.waitForTimeout(1_500); // time enough for a run, had anything started one
-  expect(await friend.evaluate(() => localStorage.getItem("shared-ran"))).toBeNull();
+  await expect(playground).toHaveAttribute("data-state", "idle");
+  expect(await runsSeen(friend)).toBe(0);
   await expect(playground.getByText("Press Run to see the program’s output here.")).toBeVisible();
   expect(await storedDraft(friend)).toBe(own);
 
@@ -91,10 +93,10 @@ test("keeping shared code replaces the saved draft only then, and Run runs it on
   await playground.getByRole("button", { name: "Keep it (replaces my saved code)" }).click();
   await expect(playground.getByRole("region", { name: "Shared code" })).toHaveCount(0);
   await expect.poll(() => storedDraft(friend)).toBe(sent);
-  expect(await friend.evaluate(() => localStorage.getItem("shared-ran"))).toBeNull();
+  expect(await runsSeen(friend)).toBe(0);
   await playground.getByRole("button", { name: "Run" }).click();
   await expect(playground.getByRole("log", { name: "Program output" })).toContainText("from a friend ✓", { timeout: 30_000 });
-  expect(await friend.evaluate(() => localStorage.getItem("shared-ran"))).toBe("main");
+  expect(await runsSeen(friend)).toBeGreaterThan(0);
   await friend.close();
 });
 
