@@ -20,20 +20,26 @@ import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 import { fingerprint } from "./fingerprint";
 import { useDraft } from "./use-draft";
+import type { Arrival } from "../share/arrival";
+import { CopyLinkButton } from "../share/CopyLinkButton";
+import { SharedCodeBanner } from "../share/SharedCodeBanner";
+import { sharedRunner, useSharedCode } from "../share/use-shared-code";
 
 interface PlaygroundProps {
   lessonSlug: string;
   block: PlaygroundBlock;
   /** The build's highlighted HTML of the code and its Python twin (what the prerendered page shows). */
   highlighted?: { code: string; python?: string };
+  /** What a share link brought to this playground (shown, never run, never saved unasked). */
+  arrival?: Arrival | null;
 }
 
 /** One runnable block: editor (with its Python twin), runner choice, Run/Stop, results, exercise. */
-export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) {
+export function Playground({ lessonSlug, block, highlighted, arrival = null }: PlaygroundProps) {
   const key = blockKey(lessonSlug, block.id);
-  const draft = useDraft(key, block.code);
+  const draft = useDraft(key, block.code, arrival?.kind === "ok" ? arrival.program.code : undefined);
   const saved = useProgress((state) => state.blocks[key]);
-  const [choice, setChoice] = useState<RunnerChoice>(block.runners.length > 1 ? "all" : (block.runners[0] ?? "all"));
+  const [choice, setChoice] = useState<RunnerChoice>(() => sharedRunner(arrival, block) ?? (block.runners.length > 1 ? "all" : (block.runners[0] ?? "all")));
   const [runs, setRuns] = useState<Run[]>([]);
   const [running, setRunning] = useState(false);
   const [runStartedAt, setRunStartedAt] = useState<number | null>(null);
@@ -53,6 +59,7 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
   }, []);
   const showCode = useCallback(() => setTab("ts"), []);
   const replacement = useReplacement(draft.flush, showCode);
+  const shared = useSharedCode(arrival, key, block.code, draft, replacement.replace);
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -157,6 +164,7 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
       <div className="playground-bar">
         <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
         <div className="playground-buttons">
+          <CopyLinkButton program={() => ({ code: draft.code, runner: choice, playground: block.id })} />
           <ResetButton edited={draft.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset")} />
           {running ? (
             <button type="button" className="stop" onClick={() => controller.current?.abort()}>
@@ -169,6 +177,7 @@ export function Playground({ lessonSlug, block, highlighted }: PlaygroundProps) 
           )}
         </div>
       </div>
+      {shared && <SharedCodeBanner {...shared} />}
       <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
       <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={selectTab} />
       <StageView slot={stageSlot} running={running} />
