@@ -86,7 +86,7 @@ test("Tab into the editor only focuses it; Escape then Tab leaves; the way out i
   await expect(playground.getByText("Esc then Tab leaves the editor")).toBeVisible();
   await page.waitForTimeout(600);
   expect(await model(page, path)).toBe(original);
-  expect(await page.evaluate(() => localStorage.getItem("lanes-progress") ?? "")).not.toContain("draft");
+  expect(await page.evaluate(() => localStorage.getItem("lanes-progress:01-waiting-is-not-working") ?? "")).not.toContain("draft");
 
   // Tab inside indents (it is a code editor); Escape, then Tab, moves on.
   await page.keyboard.press("Escape");

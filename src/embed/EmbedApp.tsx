@@ -124,6 +124,7 @@ export function EmbedApp({ options, fragmentCode, embedded, post, onHostMessages
           control={control}
           onFinished={onFinished}
           clearable
+          shareable={false}
         />
       )}
     </main>

@@ -4,6 +4,8 @@
 
 /** `<lesson slug>/<playground id>`: one playground's saved state. */
 export const blockKey = (lesson: string, block: string): string => `${lesson}/${block}`;
+/** The lesson a block key belongs to (slugs have no `/`). */
+export const lessonOfKey = (key: string): string => key.slice(0, Math.max(0, key.indexOf("/"))) || key;
 
 export interface Draft {
   /** The student's code as last edited. */
@@ -48,19 +50,21 @@ export const EXPORT_VERSION = 1;
 /** A longer draft is refused (with a message in the editor), so it can never crowd out the rest. */
 export const MAX_DRAFT_CHARS = 200_000;
 
-type Check<T> = { ok: true; value: T } | { ok: false; path: string; problem: string };
+export type Check<T> = { ok: true; value: T } | { ok: false; path: string; problem: string };
 const fail = (path: string, problem: string): { ok: false; path: string; problem: string } => ({ ok: false, path, problem });
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 
-function checkBlock(v: unknown, path: string): Check<BlockProgress> {
+/** Validate one playground's saved state (each is checked on its own, so one bad entry loses nothing else). */
+export function checkBlock(v: unknown, path: string): Check<BlockProgress> {
   if (!isObject(v)) return fail(path, "expected an object");
   const unknown = Object.keys(v).find((k) => !["draft", "hintsShown", "passedAt", "solutionShown", "prediction", "predictedAt", "predictionAfterRun", "predictionSkipped", "ran"].includes(k));
   if (unknown) return fail(`${path}.${unknown}`, "unknown field");
   const block: BlockProgress = { hintsShown: 0, solutionShown: false };
   if (v.draft !== undefined) {
     const d = v.draft;
-    if (!isObject(d) || typeof d.code !== "string" || d.code.length > MAX_DRAFT_CHARS || !isTime(d.savedAt)) return fail(`${path}.draft`, "expected { code, savedAt }");
+    if (!isObject(d) || typeof d.code !== "string" || !isTime(d.savedAt)) return fail(`${path}.draft`, "expected { code, savedAt }");
+    if (d.code.length > MAX_DRAFT_CHARS) return fail(`${path}.draft`, `longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters`);
     block.draft = { code: d.code, savedAt: d.savedAt };
   }
   if (v.hintsShown !== undefined) {

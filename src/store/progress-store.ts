@@ -1,11 +1,18 @@
-import { createJSONStorage, persist } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import { MAX_RAN, checkProgress, type BlockProgress, type Progress } from "./progress-schema";
-import { safeStorage, type StorageHealth } from "./safe-storage";
+import { applyImport, type ImportMode } from "./progress-merge";
+import { ProgressWriter, loadProgress, type KeptAside, type WriteFailure } from "./progress-persistence";
+import { MAX_DRAFT_CHARS, MAX_RAN, lessonOfKey, type BlockProgress, type Progress } from "./progress-schema";
+
+/** What the app can promise about saving work. */
+export type StorageHealth = "ok" | "unavailable" | "full";
 
 export interface ProgressState extends Progress {
   /** Not persisted: whether saving works here. */
   health: StorageHealth;
+  /** Saved values that could not be read when the app started, and where their copies are. */
+  keptAside: KeptAside[];
+  /** Lessons whose latest change is not saved, and why (a full disk, a copy that could not be kept). */
+  unsaved: Record<string, WriteFailure>;
   saveDraft(key: string, code: string): void;
   /** Back to the lesson's code; returns what was dropped, so the UI can offer Undo. */
   resetDraft(key: string): BlockProgress["draft"];
@@ -21,69 +28,91 @@ export interface ProgressState extends Progress {
   /** Remember that this program (by fingerprint) was run here. */
   markRan(key: string, fingerprint: string): void;
   visit(slug: string): void;
-  /** Import: replaces everything with already-validated progress. */
-  replaceAll(progress: Progress): void;
+  /** Import already-validated progress: merged into what is here (default), or replacing it. */
+  importProgress(progress: Progress, mode?: ImportMode): void;
 }
 
 const EMPTY_BLOCK: BlockProgress = { hintsShown: 0, solutionShown: false };
-export const STORAGE_KEY = "lanes-progress";
 
-export function createProgressStore(backing?: () => Storage) {
-  // Storage reports health while the store is being created; deliver it once it exists,
-  // and only on a change: setting state saves it, and saving reports health again.
-  const queueHealth = (health: StorageHealth) =>
-    queueMicrotask(() => {
-      if (created.getState().health !== health) created.setState({ health });
-    });
-  const storage = safeStorage((health) => queueHealth(health), backing);
-  const created = createStore<ProgressState>()(
-    persist(
-      (set, get) => {
-        const update = (key: string, change: (block: BlockProgress) => BlockProgress) =>
-          set((state) => ({ blocks: { ...state.blocks, [key]: change(state.blocks[key] ?? EMPTY_BLOCK) } }));
-        return {
-          blocks: {},
-          visited: {},
-          health: "ok",
-          saveDraft: (key, code) => update(key, (b) => ({ ...b, draft: { code, savedAt: Date.now() } })),
-          resetDraft: (key) => {
-            const dropped = get().blocks[key]?.draft;
-            update(key, ({ draft: _dropped, ...rest }) => rest);
-            return dropped;
-          },
-          restoreDraft: (key, draft) => update(key, (b) => ({ ...b, draft })),
-          revealHint: (key) => update(key, (b) => ({ ...b, hintsShown: b.hintsShown + 1 })),
-          markPassed: (key) => update(key, (b) => (b.passedAt ? b : { ...b, passedAt: Date.now() })),
-          showSolution: (key) => update(key, (b) => ({ ...b, solutionShown: true })),
-          predict: (key, value, afterRun) => update(key, ({ predictionSkipped: _skipped, ...b }) => ({ ...b, prediction: value, predictedAt: Date.now(), predictionAfterRun: afterRun })),
-          clearPrediction: (key) => update(key, ({ prediction: _p, predictedAt: _at, predictionAfterRun: _after, predictionSkipped: _skipped, ...b }) => b),
-          skipPrediction: (key) => update(key, (b) => ({ ...b, predictionSkipped: true })),
-          markRan: (key, fingerprint) =>
-            update(key, (b) => (b.ran?.includes(fingerprint) ? b : { ...b, ran: [...(b.ran ?? []), fingerprint].slice(-MAX_RAN) })),
-          visit: (slug) => set((state) => (state.visited[slug] ? state : { visited: { ...state.visited, [slug]: Date.now() } })),
-          replaceAll: (progress) => set({ blocks: progress.blocks, visited: progress.visited }),
-        };
+function openStorage(backing: () => Storage): Storage | null {
+  try {
+    const storage = backing();
+    const probe = "__lanes_probe__";
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return storage;
+  } catch (error) {
+    // A full disk still lets us read what is saved; only a storage we cannot touch is unavailable.
+    if (error instanceof DOMException && error.name === "QuotaExceededError") {
+      try {
+        return backing();
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+}
+
+/** Lessons whose saved state differs between two snapshots (the store changes immutably). */
+function changedLessons(next: Progress, previous: Progress): Set<string> {
+  const changed = new Set<string>();
+  for (const key of new Set([...Object.keys(next.blocks), ...Object.keys(previous.blocks)])) {
+    if (next.blocks[key] !== previous.blocks[key]) changed.add(lessonOfKey(key));
+  }
+  for (const slug of new Set([...Object.keys(next.visited), ...Object.keys(previous.visited)])) {
+    if (next.visited[slug] !== previous.visited[slug]) changed.add(slug);
+  }
+  return changed;
+}
+
+export function createProgressStore(backing: () => Storage = () => window.localStorage) {
+  const storage = openStorage(backing);
+  const loaded = storage ? loadProgress(storage) : null;
+  const writer = storage && loaded ? new ProgressWriter(storage, loaded.written, loaded.locked) : null;
+
+  const created = createStore<ProgressState>()((set, get) => {
+    const update = (key: string, change: (block: BlockProgress) => BlockProgress) =>
+      set((state) => ({ blocks: { ...state.blocks, [key]: change(state.blocks[key] ?? EMPTY_BLOCK) } }));
+    return {
+      blocks: loaded?.progress.blocks ?? {},
+      visited: loaded?.progress.visited ?? {},
+      health: !storage ? "unavailable" : loaded?.failure === "full" ? "full" : "ok",
+      keptAside: loaded?.keptAside ?? [],
+      unsaved: {},
+      // Never kept: a draft this long would crowd out everything else saved (the editor says so).
+      saveDraft: (key, code) => {
+        if (code.length <= MAX_DRAFT_CHARS) update(key, (b) => ({ ...b, draft: { code, savedAt: Date.now() } }));
       },
-      {
-        name: STORAGE_KEY,
-        version: 1,
-        storage: createJSONStorage(() => storage),
-        partialize: ({ blocks, visited }) => ({ blocks, visited }),
-        // Saved data is checked like an imported file: a damaged entry must not break the app.
-        merge: (persisted, current) => {
-          if (persisted === undefined || persisted === null) return current;
-          const checked = checkProgress(persisted);
-          if (!checked.ok) {
-            // Keep it where the next save cannot overwrite it: damaged is not worthless.
-            storage.setItem(`${STORAGE_KEY}.damaged`, JSON.stringify(persisted));
-            console.warn(`lanes: saved progress could not be read (${checked.path}: ${checked.problem}); it was kept as ${STORAGE_KEY}.damaged.`);
-            return current;
-          }
-          return { ...current, ...checked.value };
-        },
+      resetDraft: (key) => {
+        const dropped = get().blocks[key]?.draft;
+        update(key, ({ draft: _dropped, ...rest }) => rest);
+        return dropped;
       },
-    ),
-  );
+      restoreDraft: (key, draft) => update(key, (b) => ({ ...b, draft })),
+      revealHint: (key) => update(key, (b) => ({ ...b, hintsShown: b.hintsShown + 1 })),
+      markPassed: (key) => update(key, (b) => (b.passedAt ? b : { ...b, passedAt: Date.now() })),
+      showSolution: (key) => update(key, (b) => ({ ...b, solutionShown: true })),
+      predict: (key, value, afterRun) => update(key, ({ predictionSkipped: _skipped, ...b }) => ({ ...b, prediction: value, predictedAt: Date.now(), predictionAfterRun: afterRun })),
+      clearPrediction: (key) => update(key, ({ prediction: _p, predictedAt: _at, predictionAfterRun: _after, predictionSkipped: _skipped, ...b }) => b),
+      skipPrediction: (key) => update(key, (b) => ({ ...b, predictionSkipped: true })),
+      markRan: (key, fingerprint) => update(key, (b) => (b.ran?.includes(fingerprint) ? b : { ...b, ran: [...(b.ran ?? []), fingerprint].slice(-MAX_RAN) })),
+      visit: (slug) => set((state) => (state.visited[slug] ? state : { visited: { ...state.visited, [slug]: Date.now() } })),
+      importProgress: (progress, mode = "merge") => set((state) => applyImport(state, progress, mode)),
+    };
+  });
+
+  // Save on every change, lesson by lesson; a failure is shown for the lessons it hit.
+  created.subscribe((state, previous) => {
+    if (!writer || (state.blocks === previous.blocks && state.visited === previous.visited)) return;
+    const changed = changedLessons(state, previous);
+    const failures = writer.save(state, changed);
+    const unsaved = { ...state.unsaved };
+    for (const slug of changed) delete unsaved[slug];
+    for (const [slug, failure] of failures) unsaved[slug] = failure;
+    const health: StorageHealth = Object.values(unsaved).includes("full") ? "full" : Object.values(unsaved).includes("unavailable") ? "unavailable" : "ok";
+    if (health !== state.health || JSON.stringify(unsaved) !== JSON.stringify(state.unsaved)) created.setState({ unsaved, health });
+  });
   return created;
 }
 

@@ -1,4 +1,4 @@
-import { Fragment, useEffect } from "react";
+import { Fragment, useEffect, useState } from "react";
 import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
 import { warmUp } from "../runners/warm-up";
 import { blockKey } from "../store/progress-schema";
@@ -9,6 +9,16 @@ import { AfterPass } from "./AfterPass";
 import { Prose } from "./Prose";
 import { hrefFor } from "./router";
 import { StorageNotice } from "./StorageNotice";
+import { arrivalFor } from "./share/arrival";
+
+function anchorOf(hash: string): string | null {
+  if (/^#code[=%]/i.test(hash)) return null;
+  try {
+    return decodeURIComponent(hash.slice(1)) || null;
+  } catch {
+    return null;
+  }
+}
 
 interface LessonPageProps {
   lesson: RenderedLesson;
@@ -18,11 +28,14 @@ interface LessonPageProps {
 
 export function LessonPage({ lesson, previous, next }: LessonPageProps) {
   const { meta, sections, headings } = lesson;
+  // Read once: the playground a share link is for starts with its code (see share/arrival.ts).
+  const [arrival] = useState(() => arrivalFor(sections.flatMap((s) => (s.playground ? [s.playground.id] : []))));
 
   useEffect(() => {
     progressStore().getState().visit(meta.slug);
     // A link to a heading or a playground: scroll there once the page has rendered.
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    // (A share link's fragment is no anchor, and a mangled fragment must not break the page.)
+    const id = anchorOf(window.location.hash);
     if (id) document.getElementById(id)?.scrollIntoView();
   }, [meta.slug]);
 
@@ -84,7 +97,7 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
               </div>
               {playground && (
                 <div className="step-playground" id={`playground-${playground.id}`}>
-                  <Playground lessonSlug={meta.slug} block={playground} highlighted={section.highlighted} />
+                  <Playground lessonSlug={meta.slug} block={playground} highlighted={section.highlighted} arrival={arrival?.target === playground.id ? arrival : null} />
                 </div>
               )}
               <div className="step-after">

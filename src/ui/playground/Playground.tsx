@@ -20,6 +20,10 @@ import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 import { fingerprint } from "./fingerprint";
 import { useDraft } from "./use-draft";
+import type { Arrival } from "../share/arrival";
+import { CopyLinkButton } from "../share/CopyLinkButton";
+import { SharedCodeBanner } from "../share/SharedCodeBanner";
+import { sharedRunner, useSharedCode } from "../share/use-shared-code";
 
 interface PlaygroundProps {
   lessonSlug: string;
@@ -34,6 +38,10 @@ interface PlaygroundProps {
   onFinished?(finished: Finished): void;
   /** Offer "Clear" (the runs and output go): an embed, whose frame then shrinks back. */
   clearable?: boolean;
+  /** Offer "Copy link" (default); an embed has "Open in Lanes" instead. */
+  shareable?: boolean;
+  /** What a share link brought to this playground (shown, never run, never saved unasked). */
+  arrival?: Arrival | null;
 }
 
 /** What an embedding page may do to a playground: what its host's messages ask for. */
@@ -48,11 +56,11 @@ export interface PlaygroundControl {
 }
 
 /** One runnable block: editor (with its Python twin), runner choice, Run/Stop, results, exercise. */
-export function Playground({ lessonSlug, block, highlighted, readOnly, control, onFinished, clearable }: PlaygroundProps) {
+export function Playground({ lessonSlug, block, highlighted, readOnly, control, onFinished, clearable, shareable = true, arrival = null }: PlaygroundProps) {
   const key = blockKey(lessonSlug, block.id);
-  const draft = useDraft(key, block.code);
+  const draft = useDraft(key, block.code, arrival?.kind === "ok" ? arrival.program.code : undefined);
   const saved = useProgress((state) => state.blocks[key]);
-  const [choice, setChoice] = useState<RunnerChoice>(block.runners.length > 1 ? "all" : (block.runners[0] ?? "all"));
+  const [choice, setChoice] = useState<RunnerChoice>(() => sharedRunner(arrival, block) ?? (block.runners.length > 1 ? "all" : (block.runners[0] ?? "all")));
   // One session per playground: it stops the previous run, keeps the live runs, checks the
   // exercise and records a pass; this component only shows its state.
   const [session] = useState(() =>
@@ -78,6 +86,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   }, []);
   const showCode = useCallback(() => setTab("ts"), []);
   const replacement = useReplacement(draft.flush, showCode);
+  const shared = useSharedCode(arrival, key, block.code, draft, replacement.replace);
 
   useEffect(() => () => session.dispose(), [session]);
   useEffect(() => (onFinished ? session.onFinished(onFinished) : undefined), [session, onFinished]);
@@ -169,6 +178,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
       <div className="playground-bar">
         <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
         <div className="playground-buttons">
+          {shareable && <CopyLinkButton program={() => ({ code: draft.code, runner: choice, playground: block.id })} />}
           <ResetButton edited={draft.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset")} />
           {clearable && !running && runs.length > 0 && (
             <button type="button" className="secondary" onClick={() => session.clear()}>
@@ -186,6 +196,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
           )}
         </div>
       </div>
+      {shared && <SharedCodeBanner {...shared} />}
       <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
       <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={selectTab} />
       <StageView slot={stageSlot} running={running} />

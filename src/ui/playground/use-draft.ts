@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { MAX_DRAFT_CHARS } from "../../store/progress-schema";
+import { MAX_DRAFT_CHARS, lessonOfKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
+import { useProgress } from "../use-progress";
 
 const SAVE_AFTER_MS = 400;
 
@@ -9,17 +10,24 @@ const SAVE_AFTER_MS = 400;
  * starts as the saved draft if there is one (never run automatically), else the lesson's, then
  * mirrors every change, for Run and for the editor to start from if it is remounted; and each change is saved, debounced, and
  * flushed when the page is hidden or closed. Nothing here ever writes into the editor.
+ *
+ * `shown`: code from a share link to start from instead. It is held, not saved, until
+ * `release()` (the student chose to keep it, or went back to their own code), so a link can
+ * never overwrite a saved draft unasked.
  */
-export function useDraft(key: string, original: string) {
+export function useDraft(key: string, original: string, shown?: string) {
   const store = progressStore();
-  const [code, setCode] = useState(() => store.getState().blocks[key]?.draft?.code ?? original);
+  const [code, setCode] = useState(() => shown ?? store.getState().blocks[key]?.draft?.code ?? original);
   const [tooLarge, setTooLarge] = useState(false);
   const pending = useRef<string | null>(null);
+  const latest = useRef(code);
+  const held = useRef(shown !== undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const unsaved = useProgress((state) => state.unsaved[lessonOfKey(key)]);
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
-    if (pending.current === null) return;
+    if (pending.current === null || held.current) return;
     const text = pending.current;
     pending.current = null;
     // Too large to keep without endangering everything else saved: refused, and the editor says so.
@@ -33,12 +41,20 @@ export function useDraft(key: string, original: string) {
   const edit = useCallback(
     (next: string) => {
       setCode(next);
+      latest.current = next;
       pending.current = next;
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, SAVE_AFTER_MS);
     },
     [flush],
   );
+
+  /** Start saving again (after shared code was kept or put away): the text now is saved at once. */
+  const release = useCallback(() => {
+    held.current = false;
+    pending.current = latest.current;
+    flush();
+  }, [flush]);
 
   useEffect(() => {
     const onHide = () => flush();
@@ -51,8 +67,13 @@ export function useDraft(key: string, original: string) {
     };
   }, [flush]);
 
-  const notice = tooLarge
-    ? `This code is too long to save (${code.length.toLocaleString("en")} characters; at most ${MAX_DRAFT_CHARS.toLocaleString("en")}). It still runs, and the rest of your work is saved, but a reload would bring back your last saved version: shorten it, or keep a copy elsewhere.`
-    : undefined;
-  return { code, edit, flush, edited: code !== original, notice };
+  let notice: string | undefined;
+  if (tooLarge) {
+    notice = `This code is too long to save (${code.length.toLocaleString("en")} characters; at most ${MAX_DRAFT_CHARS.toLocaleString("en")}). It still runs, and the rest of your work is saved, but a reload would bring back your last saved version: shorten it, or keep a copy elsewhere.`;
+  } else if (unsaved === "full") {
+    notice = "Not saved: this browser’s storage is full. The code still runs; export your progress from the home page, or free some space for this site, to keep it.";
+  } else if (unsaved === "kept-aside-failed") {
+    notice = "Not saved: this lesson’s earlier saved work could not be read and there is no room to copy it first, so Lanes will not write over it.";
+  }
+  return { code, edit, flush, release, edited: code !== original, notice };
 }
