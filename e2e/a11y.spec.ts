@@ -24,10 +24,14 @@ for (const scheme of ["light", "dark"] as const) {
     expect(paths.length).toBeGreaterThanOrEqual(3);
     // Every page is checked before any assertion, so one failure lists all there is to fix.
     const found: Record<string, string[]> = { home: await seriousViolations(page) };
-    for (const path of paths) {
+    for (const [i, path] of paths.entries()) {
       await page.goto(path);
       await expect(page.locator(".code-editor").first()).toHaveAttribute("data-status", "ready");
       found[`${path} before a run`] = await seriousViolations(page);
+      // Dark differs from light in colours only, and a run's results are the same components on
+      // every lesson: in dark, every third lesson is checked after a run (axe over a page with
+      // Monaco and three timelines takes ~10 s here; all 19 twice would be minutes of CI).
+      if (scheme === "dark" && i % 3 !== 0) continue;
       // After a run the timelines, their legend, summaries and output are on the page too.
       const playground = page.locator("[data-testid^=playground-]").first();
       await playground.getByRole("button", { name: "Run" }).click();
