@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { embedPlugin } from "./plugins/embed-plugin.ts";
 import { lessonsPlugin } from "./plugins/lessons-plugin.ts";
 import { monacoLibsPlugin } from "./plugins/monaco-libs-plugin.ts";
 import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
@@ -70,6 +71,7 @@ export default defineConfig({
     pyodideAssets(),
     pythonWorkerCsp(CONTENT_SECURITY_POLICY, { [PYTHON_WORKER_PATH]: PYTHON_WORKER_CSP, [SERVICE_WORKER_FILE]: SERVICE_WORKER_CSP }),
     serviceWorkerPlugin({ onFirstUse: PYODIDE_DIR, headers: SITE_HEADERS }),
+    embedPlugin(),
   ],
   server: { headers: isolation, cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, "null"] } },
   // The Content-Security-Policy comes from pythonWorkerCsp: the Python worker's script has its own.
@@ -81,7 +83,8 @@ export default defineConfig({
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 4096,
-    rolldownOptions: { input: { index: "index.html", stage: "stage.html" } },
+    // embed.html: one playground for a course page's iframe (src/embed/); embed.js is emitted by embedPlugin.
+    rolldownOptions: { input: { index: "index.html", stage: "stage.html", embed: "embed.html" } },
   },
   test: {
     include: ["src/**/*.test.ts", "plugins/**/*.test.ts", "scripts/**/*.test.ts"],

@@ -1,10 +1,13 @@
-import { latestRuns, runProgram } from "./stage/run-in-stage";
+import { latestRuns } from "./stage/run-in-stage";
 import type {} from "./automation-types";
+import { createSession } from "./session";
 import { ALL_RUNNERS, RUNNERS } from "./trace/run";
 
 export const VERSION = "0.1.0";
 
 export function installAutomation(): void {
+  // One session for automation, as a playground has one: a run() stops the one before it.
+  const session = createSession();
   window.__lanes = {
     version: VERSION,
     lastRuns: () => latestRuns(),
@@ -19,7 +22,7 @@ export function installAutomation(): void {
       if (limit !== undefined && !(typeof limit === "number" && limit > 0 && Number.isFinite(limit))) {
         return Promise.reject(new Error(`timeLimitMs must be a positive number of milliseconds, got ${String(limit)}.`));
       }
-      return runProgram(code, runners, { signal: new AbortController().signal, trace: options.trace, timeLimitMs: options.timeLimitMs });
+      return session.run(code, runners, { trace: options.trace, timeLimitMs: options.timeLimitMs });
     },
   };
 }

@@ -41,6 +41,8 @@ export interface CodeEditorProps {
   language?: "typescript" | "python";
   /** Errors to mark in the code (a Python traceback's line), by 1-based line. */
   markers?: { line: number; message: string }[];
+  /** Shown and runnable, not editable (an embed's `readonly=1`); replacements still apply. */
+  readOnly?: boolean;
 }
 
 function prefersDark(): boolean {
@@ -53,7 +55,7 @@ const LINE_PX = 20; // Monaco's lineHeight and the preview's, so nothing jumps w
 const editorHeight = (content: number) => Math.min(Math.max(content, 8 * LINE_PX + 16), 40 * LINE_PX + 16);
 
 /** Monaco, loaded on first use; until then the code is shown as text (and stays editable if Monaco fails). */
-export function CodeEditor({ path, initialValue, onChange, label, onRun, notice, handle, staticHtml, language = "typescript", markers }: CodeEditorProps) {
+export function CodeEditor({ path, initialValue, onChange, label, onRun, notice, handle, staticHtml, language = "typescript", markers, readOnly = false }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<MonacoModule | null>(null);
@@ -87,9 +89,12 @@ export function CodeEditor({ path, initialValue, onChange, label, onRun, notice,
     }
     if (model.getValue() === next) return;
     // Undo stops around the edit make it one step of its own: Ctrl+Z undoes exactly it.
+    // A read-only editor refuses edits, its owner's (an embed host's set-code) included.
+    if (readOnly) instance.updateOptions({ readOnly: false });
     instance.pushUndoStop();
     instance.executeEdits("lanes", [{ range: model.getFullModelRange(), text: next, forceMoveMarkers: true }]);
     instance.pushUndoStop();
+    if (readOnly) instance.updateOptions({ readOnly: true });
   };
 
   useImperativeHandle(handle, () => ({
@@ -130,6 +135,7 @@ export function CodeEditor({ path, initialValue, onChange, label, onRun, notice,
           tabSize: 2,
           theme: editorTheme(prefersDark()),
           fixedOverflowWidgets: true,
+          readOnly,
         });
         instance.addAction({
           id: "lanes.run",
@@ -202,6 +208,7 @@ export function CodeEditor({ path, initialValue, onChange, label, onRun, notice,
           aria-label={label}
           className="code-fallback"
           value={shown}
+          readOnly={readOnly}
           spellCheck={false}
           onChange={(e) => {
             setShown(e.target.value);

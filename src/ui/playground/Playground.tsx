@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { evaluateCheck } from "../../lessons/evaluate-check";
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useStore } from "zustand";
 import type { PlaygroundBlock } from "../../lessons/lesson-model";
-import { runProgram } from "../../stage/run-in-stage";
+import { createSession, type Finished } from "../../session";
 import { blockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
-import type { Run } from "../../trace/run";
+import type { Run, Runner } from "../../trace/run";
 import { CodeEditor } from "../editor/CodeEditor";
 import { HighlightedCode } from "../editor/HighlightedCode";
 import { useProgress } from "../use-progress";
 import { CodeTabs, type CodeTab } from "./CodeTabs";
-import { ExercisePanel, type CheckState } from "./ExercisePanel";
+import { ExercisePanel } from "./ExercisePanel";
 import { PredictPanel } from "./PredictPanel";
 import { PythonPanel } from "./PythonPanel";
 import { ResetButton } from "./ResetButton";
 import { UndoNotice } from "./UndoNotice";
 import { useReplacement } from "./use-replacement";
-import { RunResults, type RunProgress } from "./RunResults";
+import { RunResults } from "./RunResults";
 import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 import { fingerprint } from "./fingerprint";
@@ -30,22 +30,49 @@ interface PlaygroundProps {
   block: PlaygroundBlock;
   /** The build's highlighted HTML of the code and its Python twin (what the prerendered page shows). */
   highlighted?: { code: string; python?: string };
+  /** Shown and runnable, not editable (an embed's `readonly=1`). */
+  readOnly?: boolean;
+  /** For a page that drives the playground from outside (the embed's message bridge). */
+  control?: Ref<PlaygroundControl>;
+  /** Every run once over (finished, failed or stopped), with its exercise check if any. */
+  onFinished?(finished: Finished): void;
+  /** Offer "Clear" (the runs and output go): an embed, whose frame then shrinks back. */
+  clearable?: boolean;
+  /** Offer "Copy link" (default); an embed has "Open in Lanes" instead. */
+  shareable?: boolean;
   /** What a share link brought to this playground (shown, never run, never saved unasked). */
   arrival?: Arrival | null;
 }
 
+/** What an embedding page may do to a playground: what its host's messages ask for. */
+export interface PlaygroundControl {
+  /** Put `code` in the editor (one undoable edit), or keep the editor's text; then run it. */
+  run(request: { code?: string; runners?: readonly Runner[]; tag?: string | number }): Promise<Run[]>;
+  setCode(code: string): void;
+  stop(): void;
+  code(): string;
+  /** The runners the picker stands for now. */
+  runners(): Runner[];
+}
+
 /** One runnable block: editor (with its Python twin), runner choice, Run/Stop, results, exercise. */
-export function Playground({ lessonSlug, block, highlighted, arrival = null }: PlaygroundProps) {
+export function Playground({ lessonSlug, block, highlighted, readOnly, control, onFinished, clearable, shareable = true, arrival = null }: PlaygroundProps) {
   const key = blockKey(lessonSlug, block.id);
   const draft = useDraft(key, block.code, arrival?.kind === "ok" ? arrival.program.code : undefined);
   const saved = useProgress((state) => state.blocks[key]);
   const [choice, setChoice] = useState<RunnerChoice>(() => sharedRunner(arrival, block) ?? (block.runners.length > 1 ? "all" : (block.runners[0] ?? "all")));
-  const [runs, setRuns] = useState<Run[]>([]);
-  const [running, setRunning] = useState(false);
-  const [runStartedAt, setRunStartedAt] = useState<number | null>(null);
-  const [progress, setProgress] = useState<RunProgress | null>(null);
-  const [check, setCheck] = useState<CheckState>({ status: "idle" });
-  const controller = useRef<AbortController | null>(null);
+  // One session per playground: it stops the previous run, keeps the live runs, checks the
+  // exercise and records a pass; this component only shows its state.
+  const [session] = useState(() =>
+    createSession({
+      check: block.exercise?.check,
+      timeLimitMs: block.timeLimitMs,
+      onStart: (code) => progressStore().getState().markRan(key, fingerprint(code)),
+      onPassed: () => progressStore().getState().markPassed(key),
+    }),
+  );
+  const { runs, running, startedAt: runStartedAt, progress, check } = useStore(session.store);
+  // Where the stage (the sandboxed page student code runs in) is shown while it runs.
   const stageSlot = useRef<HTMLDivElement | null>(null);
   // The Python twin's run (Run Python), drawn after the TypeScript runs on the same axis.
   const [python, setPython] = useState<{ run: Run | null; live: boolean }>({ run: null, live: false });
@@ -61,42 +88,28 @@ export function Playground({ lessonSlug, block, highlighted, arrival = null }: P
   const replacement = useReplacement(draft.flush, showCode);
   const shared = useSharedCode(arrival, key, block.code, draft, replacement.replace);
 
-  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(() => () => session.dispose(), [session]);
+  useEffect(() => (onFinished ? session.onFinished(onFinished) : undefined), [session, onFinished]);
 
-  const run = useCallback(async () => {
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
-    setRunning(true);
-    setRunStartedAt(Date.now());
-    progressStore().getState().markRan(key, fingerprint(draft.code));
-    setRuns([]);
-    setPython({ run: null, live: false });
-    setProgress(null);
-    setCheck({ status: "idle" });
-    try {
-      const finished = await runProgram(draft.code, runnersOf(choice, block.runners), {
-        signal: abort.signal,
-        timeLimitMs: block.timeLimitMs,
-        showIn: stageSlot.current,
-        onUpdate: (live, taskProgress) => {
-          setRuns(live);
-          setProgress(taskProgress ?? null);
-        },
-      });
-      if (block.exercise && !abort.signal.aborted) {
-        setCheck({ status: "checking" });
-        const result = await evaluateCheck(block.exercise.check, finished);
-        setCheck({ status: "done", ...result });
-        if (result.passed) progressStore().getState().markPassed(key);
-      }
-    } finally {
-      if (controller.current === abort) {
-        controller.current = null;
-        setRunning(false);
-      }
-    }
-  }, [draft.code, choice, block, key]);
+  const runCode = useCallback(
+    (code: string, runners: readonly Runner[], tag?: string | number) => {
+      setPython({ run: null, live: false });
+      return session.run(code, runners, { tag, showIn: stageSlot.current });
+    },
+    [session],
+  );
+  const run = useCallback(() => runCode(draft.code, runnersOf(choice, block.runners)), [runCode, draft.code, choice, block.runners]);
+
+  useImperativeHandle(control, () => ({
+    run: ({ code, runners, tag }) => {
+      if (code !== undefined) replacement.editor.current?.replace(code);
+      return runCode(code ?? replacement.editor.current?.text() ?? draft.code, runners ?? runnersOf(choice, block.runners), tag);
+    },
+    setCode: (code) => replacement.editor.current?.replace(code),
+    stop: () => session.stop(),
+    code: () => replacement.editor.current?.text() ?? draft.code,
+    runners: () => runnersOf(choice, block.runners),
+  }));
 
   const id = `${lessonSlug}-${block.id}`;
   const showSolution = block.solution && saved?.solutionShown;
@@ -114,6 +127,7 @@ export function Playground({ lessonSlug, block, highlighted, arrival = null }: P
           onRun={() => void run()}
           notice={draft.notice}
           handle={replacement.editor}
+          readOnly={readOnly}
         />
       ),
     },
@@ -164,10 +178,15 @@ export function Playground({ lessonSlug, block, highlighted, arrival = null }: P
       <div className="playground-bar">
         <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
         <div className="playground-buttons">
-          <CopyLinkButton program={() => ({ code: draft.code, runner: choice, playground: block.id })} />
+          {shareable && <CopyLinkButton program={() => ({ code: draft.code, runner: choice, playground: block.id })} />}
           <ResetButton edited={draft.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset")} />
+          {clearable && !running && runs.length > 0 && (
+            <button type="button" className="secondary" onClick={() => session.clear()}>
+              Clear
+            </button>
+          )}
           {running ? (
-            <button type="button" className="stop" onClick={() => controller.current?.abort()}>
+            <button type="button" className="stop" onClick={() => session.stop()}>
               Stop
             </button>
           ) : (
