@@ -13,6 +13,8 @@ import { DEFAULT_TIME_LIMIT_MS } from "./time-limit";
  * Live views are drawn on the page's thread, the thread main and async tasks run on: update
  * those less often than workers runs, whose tasks the drawing cannot slow down.
  */
+/** Prints that may send a live update at once (see onPrinted below). */
+const EAGER_PRINTS = 200;
 const LIVE_UPDATE_MS: Record<Runner, number> = { main: 250, async: 250, workers: 100, python: 100 };
 /** How long nothing may happen, with tasks unfinished, before the run is declared stuck. */
 const DEADLOCK_AFTER_MS = 1000;
@@ -51,8 +53,15 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
   };
   // A print sends its update at once when none went lately: a program that prints and then
   // holds its page's thread for good (a loop with no loop statement, a regular expression)
-  // has still shown what it printed when the app ends its run. At most one per interval.
-  run.onPrinted = update;
+  // has still shown what it printed when the app ends its run. At most one per interval, and
+  // only for a run's first prints: a snapshot copies the whole output, and a loop printing
+  // 100,000 lines would pay for a growing copy every interval (the interval's own updates,
+  // when the page is free, carry the rest).
+  let printed = 0;
+  run.onPrinted = () => {
+    printed += 1;
+    if (printed <= EAGER_PRINTS) update();
+  };
   const watch = setInterval(() => {
     if (run.checkTime()) return;
     update();
