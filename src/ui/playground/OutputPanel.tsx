@@ -83,7 +83,7 @@ function OutputLines({ run, runIndex, linked, onHoverLine, until }: OutputLinesP
             onMouseLeave={() => onHoverLine?.(null)}
           >
             <span className="output-time">{line.t.toFixed(1).padStart(7)} ms</span>
-            <span className="output-lane">{labels.get(line.lane) ?? line.lane}</span>
+            <span className="output-lane" title={labels.get(line.lane) ?? line.lane}>{labels.get(line.lane) ?? line.lane}</span>
             <span className="output-text">{clip(line.text)}</span>
           </li>
         ))}
