@@ -74,7 +74,10 @@ test("a program that prints 100,000 lines leaves the page responsive, showing th
   const output = playground.getByRole("log", { name: "Program output" });
   await expect(output.locator(".output-lines li")).toHaveCount(500);
   await expect(output).toContainText("Showing 500 of 100,000 lines.");
-  expect(Date.now() - started).toBeLessThan(10_000); // it took 30 s when every line was an element
+  // It took 30 s when every line was an element. With the stage, the 100,000 lines cross from
+  // the program's page to the app and are checked there: __lanes.run took 2.6–3.3 s for a 0.7 s
+  // main() at load 8, and this whole test (page load and typing included) 11–14 s.
+  expect(Date.now() - started).toBeLessThan(20_000);
   await output.getByRole("button", { name: "Show 500 more" }).click();
   await expect(output.locator(".output-lines li")).toHaveCount(1000);
   await expect(output.locator(".output-lines li").last()).toContainText("line 999");
