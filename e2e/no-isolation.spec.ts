@@ -54,7 +54,11 @@ test("the page is not isolated, and lessons 1–3 run under all three runners wi
     for (const [i, run] of plain.entries()) {
       const where = `${lesson} under ${run.runner}`;
       expect(run.ok, `${where}: ${JSON.stringify(run.error)}`).toBe(true);
-      expect(lines(run), where).toEqual(lines(reference[i]!));
+      // The same lines; their order is compared only where timing cannot change it (lesson 3
+      // prints results as they complete, and workers that start late on a loaded machine swap
+      // two of them, on either page).
+      if (lesson.startsWith("03-")) expect([...lines(run)].sort(), where).toEqual([...lines(reference[i]!)].sort());
+      else expect(lines(run), where).toEqual(lines(reference[i]!));
       expect(lines(run).length, where).toBeGreaterThan(0);
       // A plain server sends no Access-Control-Allow-Origin either, so there is no stage: every
       // run says it ran on Lanes' own page; workers also say what no isolation changes.
