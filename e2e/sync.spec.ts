@@ -165,6 +165,8 @@ test("without cross-origin isolation, shared state under workers fails at once a
     const headers = { ...response.headers() };
     delete headers["cross-origin-opener-policy"];
     delete headers["cross-origin-embedder-policy"];
+    // The stage isolates itself too (for embeds on pages that are not isolated): not here.
+    delete headers["document-isolation-policy"];
     await route.fulfill({ response, headers });
   });
   await page.goto("/");
