@@ -2,7 +2,7 @@
 // on a first visit to a host without COOP/COEP (isolation-reload.ts), and offers a new version
 // when one has installed: the student chooses when, and never in the middle of a run.
 import { ACTIVATE_MESSAGE } from "../service-worker/messages";
-import { whenIdle } from "../runners/run-program";
+import { whenIdle } from "../stage/run-in-stage";
 import { sessionStorageOrUndefined, takeIsolationReload } from "./isolation-reload";
 import { offerUpdate } from "./update-ready";
 

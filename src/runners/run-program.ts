@@ -2,6 +2,7 @@ import { CompileError } from "../compile/compile-error";
 import { calibration } from "../runtime/work";
 import type { Run, Runner, RunError } from "../trace/run";
 import { DEFAULT_TIME_LIMIT_MS } from "./page/time-limit";
+import { OneAtATime } from "./one-at-a-time";
 import type { LoadingProgress, RunnerImpl, TaskProgress } from "./runner";
 
 // Runners load on first use, so a page that never runs workers never loads the worker pool.
@@ -25,41 +26,22 @@ export interface RunProgramOptions {
   onLoading?(progress: LoadingProgress): void;
 }
 
-// One program runs at a time on a page (the lanes host is global to the realm): starting a
-// run stops the one in progress, from whichever playground, and waits until it has ended.
-let active: { stop: AbortController; ended: Promise<unknown> } | undefined;
-let latest: Run[] = [];
+// One program runs at a time on a page (the lanes host is global to the realm).
+const runs = new OneAtATime();
 
 /** The runs of the most recent program that finished, from any playground or automation. */
 export function latestRuns(): Run[] {
-  return latest;
-}
-
-/** Resolves once no program is running on this page (at once when none is). */
-export async function whenIdle(): Promise<void> {
-  while (active) await active.ended.catch(() => undefined);
+  return runs.latest;
 }
 
 /** Compile `source` and run it under each runner in turn (never at once: they would share cores). */
-export async function runProgram(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
-  const previous = active;
-  const stop = new AbortController();
-  const signal = AbortSignal.any([options.signal, stop.signal]);
-  const ended = (async () => {
-    if (previous) {
-      previous.stop.abort();
-      await previous.ended.catch(() => undefined);
-    }
-    return runAll(source, runners, { ...options, signal });
-  })();
-  active = { stop, ended };
-  try {
-    const runs = await ended;
-    latest = runs;
-    return runs;
-  } finally {
-    if (active?.ended === ended) active = undefined;
-  }
+export function runProgram(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
+  return runs.run(options.signal, (signal) => runAll(source, runners, { ...options, signal }));
+}
+
+/** Resolves once no program is running here (at once when none is). */
+export function whenIdle(): Promise<void> {
+  return runs.whenIdle();
 }
 
 async function runAll(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
@@ -113,7 +95,7 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
 }
 
 /** After the next painted frame (two rAFs), or 150 ms where frames do not come (a hidden tab). */
-function paintedOrSoon(): Promise<void> {
+export function paintedOrSoon(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 150);
     requestAnimationFrame(() =>

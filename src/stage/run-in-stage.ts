@@ -4,7 +4,8 @@
 // stage that died or sent nonsense all end the run here, by discarding the stage — whatever
 // the program is doing there, an endless loop included.
 import { DEFAULT_TIME_LIMIT_MS, timeLimitMessage } from "../runners/page/time-limit";
-import { runProgram as runInWorkers } from "../runners/run-program";
+import { OneAtATime } from "../runners/one-at-a-time";
+import { paintedOrSoon, runProgram as runInWorkers, whenIdle as whenRunnersIdle } from "../runners/run-program";
 import type { LoadingProgress, TaskProgress } from "../runners/runner";
 import type { Run, Runner, RunError } from "../trace/run";
 import { StageUnavailable, type StageEvent, type StageFrame } from "./stage-frame";
@@ -26,34 +27,24 @@ export interface RunProgramOptions {
   onLoading?(progress: LoadingProgress): void;
 }
 
-let active: { stop: AbortController; ended: Promise<unknown> } | undefined;
-let latest: Run[] = [];
+// The app's own one-at-a-time (stage runs); runners/run-program.ts keeps its own for the runs
+// it makes itself (Python, and programs where there can be no stage), which start inside these.
+const runs = new OneAtATime();
 
 /** The runs of the most recent program that finished, from any playground or automation. */
 export function latestRuns(): Run[] {
-  return latest;
+  return runs.latest;
 }
 
 /** Run `source` under each runner in turn, each in a fresh stage; starting a run stops the one in progress. */
-export async function runProgram(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
-  const previous = active;
-  const stop = new AbortController();
-  const signal = AbortSignal.any([options.signal, stop.signal]);
-  const ended = (async () => {
-    if (previous) {
-      previous.stop.abort();
-      await previous.ended.catch(() => undefined);
-    }
-    return runAll(source, runners, { ...options, signal });
-  })();
-  active = { stop, ended };
-  try {
-    const runs = await ended;
-    latest = runs;
-    return runs;
-  } finally {
-    if (active?.ended === ended) active = undefined;
-  }
+export function runProgram(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
+  return runs.run(options.signal, (signal) => runAll(source, runners, { ...options, signal }));
+}
+
+/** Resolves once no program is running on this page, in a stage or not (at once when none is). */
+export async function whenIdle(): Promise<void> {
+  await runs.whenIdle();
+  await whenRunnersIdle();
 }
 
 async function runAll(source: string, runners: readonly Runner[], options: RunProgramOptions): Promise<Run[]> {
@@ -201,17 +192,4 @@ function emptyRun(runner: Runner): Run {
 
 function stoppedRun(runner: Runner): Run {
   return { ...emptyRun(runner), error: { message: STOPPED } };
-}
-
-/** After the next painted frame (two rAFs), or 150 ms where frames do not come (a hidden tab). */
-function paintedOrSoon(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 150);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        resolve();
-      }),
-    );
-  });
 }
