@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
+import type * as sucrase from "sucrase";
 import { transform } from "sucrase";
 import { compileProgram } from "./transpile";
 
 // Every sucrase transform counted: locating an error must not run one (issue 9).
 vi.mock("sucrase", async (importOriginal) => {
-  const real = await importOriginal<typeof import("sucrase")>();
+  const real = await importOriginal<typeof sucrase>();
   return { ...real, transform: vi.fn(real.transform) };
 });
 
