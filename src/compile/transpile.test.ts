@@ -255,6 +255,16 @@ describe("LineMap: the compiled program's places, kept from its one compile", ()
     expect(first).toEqual({ line: 2, column: columnOf(source, 2, "boom") });
   });
 
+  it("falls back on sucrase's source map where the columns cannot be matched up", () => {
+    // A parameter property becomes `this.a = a;` in the constructor: not the source line with pieces removed.
+    const source = `${MAIN}\nexport class C { constructor(private readonly a: number) { (this as any).boom(a); } }`;
+    const { js, lineMap } = compileProgram(source, LANES_URL);
+    const line = js.split("\n")[1] ?? "";
+    const place = lineMap.position(2, line.indexOf("boom") + 1);
+    expect(place.line).toBe(2);
+    expect(place).toEqual(sourcePosition(source, 2, line.indexOf("boom") + 1));
+  });
+
   it("costs far less than a compile per error", () => {
     const source = Array.from({ length: 200 }, (_, i) => `export function f${i}(a: number): number { return a * ${i}; }`).join("\n") + `\n${MAIN}`;
     const { lineMap } = compileProgram(source, LANES_URL);

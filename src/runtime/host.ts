@@ -31,6 +31,8 @@ export interface Host {
   block?(request: BlockRequest): boolean | Promise<boolean>;
   /** The running task's id, as in Run.tasks ("main" for main()): lock owners, wake-up arrows. */
   taskId?(): string;
+  /** The same as a cell code (sync-object.ts codeOfTask), where the host keeps it ready. */
+  taskCode?(): number;
 }
 
 const idle: Host = {

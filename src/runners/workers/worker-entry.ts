@@ -1,6 +1,6 @@
 // A Lanes worker: imports the student's module and runs tasks by export name, one at a time.
 import * as Comlink from "comlink";
-import { locateInStack, userStack } from "../../compile/stack-location";
+import { placeAndUserStack } from "../../compile/stack-location";
 import { installRuntime } from "../../runtime";
 import { decodeValue, encodeValue } from "../../runtime/codec";
 import { forgetSyncObjects } from "../../runtime/sync/sync-object";
@@ -167,8 +167,10 @@ function sendable(value: unknown, fn: string): unknown {
 
 function serialize(error: unknown): SerializedError {
   if (!(error instanceof Error)) return { name: "Error", message: `A value that is not an Error was thrown: ${formatValues([error])}` };
-  const place = error.stack ? locateInStack(error.stack, moduleUrl) : undefined;
-  return { name: error.name, message: error.message, stack: error.stack ? userStack(error.stack, moduleUrl) : undefined, line: place?.line, column: place?.column };
+  const stack = error.stack;
+  if (!stack) return { name: error.name, message: error.message, stack: undefined, line: undefined, column: undefined };
+  const { place, stack: user } = placeAndUserStack(stack, moduleUrl); // one reading of the stack, not two
+  return { name: error.name, message: error.message, stack: user, line: place?.line, column: place?.column };
 }
 
 Comlink.expose(api);

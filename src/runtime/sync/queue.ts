@@ -8,6 +8,7 @@
 import { Lock } from "./lock";
 import { SyncObject, syncError, type SyncState } from "./sync-object";
 import { decodeItem, encodeItem } from "./item-codec";
+import { FULFILLED_VOID, fulfilledWith } from "../fulfilled";
 import { block, deadlineOf, notify } from "./waiting";
 
 const COUNT = 0;
@@ -85,10 +86,29 @@ export class Queue<T = unknown> extends SyncObject {
   }
 
   /** Add `item` at the end, waiting while the queue is full; throws `Full` if `timeoutMs` passed first. */
-  async put(item: T, timeoutMs?: number): Promise<void> {
-    const deadline = deadlineOf(timeoutMs, "Queue.put(item, timeoutMs)");
-    const bytes = this.#encode(item);
-    await this.#lock.acquire();
+  put(item: T, timeoutMs?: number): Promise<void> {
+    let deadline: number;
+    let bytes: Uint8Array;
+    try {
+      deadline = deadlineOf(timeoutMs, "Queue.put(item, timeoutMs)");
+      bytes = this.#encode(item);
+    } catch (error) {
+      return Promise.reject(error); // as from an async function
+    }
+    // The fast path: the lock free and room in the ring, all done now, without a promise of
+    // its own or a turn of the microtask queue while holding the lock.
+    const held = this.#lock.tryAcquire();
+    if (held && this.#fits(bytes)) {
+      this.#write(bytes);
+      this.#lock.release();
+      this.#wake(NOT_EMPTY, GETTERS);
+      return FULFILLED_VOID;
+    }
+    return this.#putSlow(bytes, deadline, timeoutMs, held);
+  }
+
+  async #putSlow(bytes: Uint8Array, deadline: number, timeoutMs: number | undefined, held: boolean): Promise<void> {
+    if (!held) await this.#lock.acquire();
     try {
       const room = await this.#waitWhile(() => !this.#fits(bytes), NOT_FULL, PUTTERS, deadline, () => `queue \`${this.name}\` full (${this.size}/${this.capacity === Infinity ? "1 MiB" : this.capacity})`);
       if (!room) throw syncError("Full", `Queue \`${this.name}\` stayed full for ${String(timeoutMs)} ms.`);
@@ -100,10 +120,30 @@ export class Queue<T = unknown> extends SyncObject {
   }
 
   /** Take the first item, waiting while the queue is empty; throws `Empty` if `timeoutMs` passed first. */
-  async get(timeoutMs?: number): Promise<T> {
-    const deadline = deadlineOf(timeoutMs, "Queue.get(timeoutMs)");
+  get(timeoutMs?: number): Promise<T> {
+    let deadline: number;
+    try {
+      deadline = deadlineOf(timeoutMs, "Queue.get(timeoutMs)");
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const held = this.#lock.tryAcquire();
+    if (held && this.size > 0) {
+      const bytes = this.#read();
+      this.#lock.release();
+      this.#wake(NOT_FULL, PUTTERS);
+      try {
+        return fulfilledWith(decodeItem(bytes) as T); // decoded data: never a thenable
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.#getSlow(deadline, timeoutMs, held);
+  }
+
+  async #getSlow(deadline: number, timeoutMs: number | undefined, held: boolean): Promise<T> {
     let bytes: Uint8Array;
-    await this.#lock.acquire();
+    if (!held) await this.#lock.acquire();
     try {
       const some = await this.#waitWhile(() => this.size === 0, NOT_EMPTY, GETTERS, deadline, () => `queue \`${this.name}\` empty, waiting for an item`);
       if (!some) throw syncError("Empty", `Queue \`${this.name}\` stayed empty for ${String(timeoutMs)} ms.`);

@@ -28,7 +28,13 @@ const known = new Map<number, WeakRef<SyncObject>>();
 
 /** A code for the running task that fits a cell: its numeric id + 1 (main() is 1, none is 0). */
 export function currentTaskCode(): number {
-  const id = host().taskId?.();
+  const running = host();
+  // A worker's host keeps the code of its task (taking a free lock writes it: no string made).
+  return running.taskCode?.() ?? codeOfTask(running.taskId?.());
+}
+
+/** The cell code of a task id (as Run.tasks has it; "main" for main(), undefined: none). */
+export function codeOfTask(id: string | undefined): number {
   if (id === undefined) return REALM_TASK;
   if (id === "main") return 1;
   const n = Number(id);
