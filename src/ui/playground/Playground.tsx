@@ -91,12 +91,22 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   useEffect(() => () => session.dispose(), [session]);
   useEffect(() => (onFinished ? session.onFinished(onFinished) : undefined), [session, onFinished]);
 
+  // The type errors of the code last run (null: none known), asked of the editor as the run
+  // starts and shown when they come; a newer run's answer replaces an older one's.
+  const [typeErrors, setTypeErrors] = useState<number[] | null>(null);
+  const typeCheck = useRef(0);
+  const editorHandle = replacement.editor;
   const runCode = useCallback(
     (code: string, runners: readonly Runner[], tag?: string | number) => {
       setPython({ run: null, live: false });
+      setTypeErrors(null);
+      const asked = ++typeCheck.current;
+      void editorHandle.current?.typeErrors().then((lines) => {
+        if (typeCheck.current === asked) setTypeErrors(lines);
+      });
       return session.run(code, runners, { tag, showIn: stageSlot.current });
     },
-    [session],
+    [session, editorHandle],
   );
   const run = useCallback(() => runCode(draft.code, runnersOf(choice, block.runners)), [runCode, draft.code, choice, block.runners]);
 
@@ -215,7 +225,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
           hasSolution={Boolean(block.solution)}
         />
       )}
-      <RunResults runs={python.run ? [...runs, python.run] : runs} live={running || python.live} progress={running ? progress : null} />
+      <RunResults runs={python.run ? [...runs, python.run] : runs} live={running || python.live} progress={running ? progress : null} typeErrors={typeErrors} />
     </div>
   );
 }
