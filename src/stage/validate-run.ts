@@ -2,7 +2,7 @@
 // stage's realm and can post anything there, so a record is read as untrusted input: each field
 // is checked and copied into a fresh object (unknown fields are dropped), sizes are capped, and a
 // record that is not a Run becomes a sentence saying what is wrong with it — never a throw.
-import { RUNNERS, STATES, type FrameReport, type Lane, type OutputLine, type Run, type Runner, type RunError, type Span, type Startup, type TaskInfo, type Wakeup } from "../trace/run";
+import { RUNNERS, RUN_ERROR_PHASES, STATES, type FrameReport, type Lane, type OutputLine, type Run, type Runner, type RunError, type RunErrorPhase, type Span, type Startup, type TaskInfo, type Wakeup } from "../trace/run";
 
 /** Caps far above what a lesson's program records, low enough that a forged record cannot flood the app. */
 export const RUN_LIMITS = { lanes: 1_000_000, spans: 5_000_000, output: 5_000_000, tasks: 5_000_000, text: 1_000_000, label: 100_000, frozen: 100_000 } as const;
@@ -52,6 +52,10 @@ function runError(value: unknown, what: string): RunError {
   const column = optionalPosition(e.column, `${what}.column`);
   if (line !== undefined) error.line = line;
   if (column !== undefined) error.column = column;
+  if (e.phase !== undefined) {
+    if (!RUN_ERROR_PHASES.includes(e.phase as RunErrorPhase)) fail(`${what}.phase is not one of ${RUN_ERROR_PHASES.join(", ")}`);
+    error.phase = e.phase as RunErrorPhase;
+  }
   return error;
 }
 

@@ -53,6 +53,15 @@ describe("the app's check of what a stage sends", () => {
     expect(parsed).toEqual({ ok: false, message: "The program's page sent a run record Lanes cannot read: it is a main run, but a workers run was asked for." });
   });
 
+  it("keeps a compile error's phase and refuses a phase it does not know", () => {
+    const failed = { runner: "main", ok: false, wallMs: 0, lanes: [], spans: [], output: [], error: { message: "Syntax error", line: 2, phase: "compile" } };
+    const parsed = parseRun(failed, "main");
+    expect(parsed.ok && parsed.value.error).toEqual({ message: "Syntax error", line: 2, phase: "compile" });
+    const forged = parseRun({ ...failed, error: { message: "x", phase: "later" } }, "main");
+    expect(forged.ok).toBe(false);
+    expectSentence(forged);
+  });
+
   it("refuses output on a lane the run does not have", () => {
     const parsed = parseRun({ ...run, output: [{ t: 1, lane: "worker:99", text: "forged" }] }, "workers");
     expect(parsed.ok).toBe(false);

@@ -55,10 +55,18 @@ export interface OutputLine {
   stream?: "stderr";
 }
 
+/** Before main() was called: "compile", the compiler refused the program (a syntax error, an
+ *  import that does not exist); "load", its top-level code failed as it loaded. Either way no
+ *  runner ran it, and no other runner would fare differently. */
+export type RunErrorPhase = "compile" | "load";
+export const RUN_ERROR_PHASES: readonly RunErrorPhase[] = ["compile", "load"];
+
 export interface RunError {
   message: string;
   line?: number;
   column?: number;
+  /** Extension: set when the program failed before it ran (absent: main() or a task failed). */
+  phase?: RunErrorPhase;
 }
 
 /** What the timeline shows on hover: the function a task ran and a preview of its arguments. */
