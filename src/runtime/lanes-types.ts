@@ -191,7 +191,9 @@ export const LANES_TYPES = `declare module "lanes" {
   /**
    * A meeting point for \`parties\` tasks: each \`wait\` returns once all have arrived.
    * Python's \`threading.Barrier\`. A wait that times out, or \`abort()\`, breaks the barrier:
-   * every waiting and later \`wait\` then throws BrokenBarrierError until \`reset()\`.
+   * every waiting and later \`wait\` then throws BrokenBarrierError until \`reset()\`. Unlike Python,
+   * a task that fails breaks the barriers it is a party to (that it waited at, or was given as an
+   * argument), so the others learn at once that it will never arrive.
    * - main: tasks run one at a time, so a barrier of more than one task can never fill: deadlock.
    */
   export class Barrier {

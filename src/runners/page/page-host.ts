@@ -1,4 +1,6 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import { breakBarriersOf, joinBarriersIn, leaveBarriers } from "../../runtime/sync/barrier-parties";
+import { codeOfTask } from "../../runtime/sync/sync-object";
 import type { BlockRequest } from "../../runtime/sync/waiting";
 import type { Executor } from "./executor";
 import { blockOnPage } from "./page-block";
@@ -149,8 +151,11 @@ export class PageHost implements Host {
   }
 
   #call(party: Party, fn: TaskFn, args: unknown[], future: Future<unknown>, done: () => void, observed: () => boolean): void {
+    const code = codeOfTask(party.id);
     const end = (value: unknown, failed: boolean) => {
       const run = this.run;
+      if (failed) breakBarriersOf(code);
+      else leaveBarriers(code);
       if (failed) {
         const where = run.locate(value);
         run.recorder.failTask(party.id, where);
@@ -164,6 +169,7 @@ export class PageHost implements Host {
       else future.resolve(value);
       run.taskEnded();
     };
+    joinBarriersIn(code, args);
     let result: unknown;
     try {
       result = (fn as (...a: unknown[]) => unknown)(...args);
