@@ -93,6 +93,7 @@ export function Timeline({ runs, live = false, playhead = null, highlightOutput 
               aria-label={describeRun(model)}
               style={{ height: sectionHeight(model.lanes.length) }}
             />
+            {model.cancelled && <p className="tl-cancelled">{model.cancelled}</p>}
           </section>
         ))}
       </div>

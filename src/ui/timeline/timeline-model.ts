@@ -1,6 +1,7 @@
 // Everything the timeline draws for one Run, built once per Run and cached, so re-rendering
 // with the same Run objects costs nothing and a live update rebuilds only the run that grew.
 import type { Lane, Run, TaskInfo } from "../../trace/run";
+import { cancelledText } from "./cancelled-tasks";
 import { packTaskLanes } from "./pack-lanes";
 import { buildSpanColumns, collectLanes, type SpanColumns } from "./span-columns";
 import { buildStartup, type StartupColumns } from "./startup-track";
@@ -28,6 +29,8 @@ export interface TimelineModel {
   startup: StartupColumns;
   outputs: OutputColumns;
   tasks: ReadonlyMap<string, TaskInfo>;
+  /** "2 tasks cancelled, never started: …" (they have no spans to draw), or null. */
+  cancelled: string | null;
 }
 
 function buildOutputs(run: Run, lanes: readonly Lane[]): OutputColumns {
@@ -57,6 +60,7 @@ export function buildModel(original: Run): TimelineModel {
     startup: buildStartup(run, lanes),
     outputs: buildOutputs(run, lanes),
     tasks: new Map((run.tasks ?? []).map((t) => [t.id, t])),
+    cancelled: cancelledText(run.tasks),
   };
 }
 
@@ -92,5 +96,6 @@ export function describeRun(model: TimelineModel): string {
   const end = run.ok ? "finished" : `failed${run.error ? `: ${run.error.message}` : ""}`;
   return `Timeline of the ${run.runner} runner: ${taskCount} tasks on ${model.lanes.length} lanes, ` +
     `wall time ${formatMs(run.wallMs)}, ${run.output.length} output lines, ${end}. ` +
+    (model.cancelled ? `${model.cancelled}. ` : "") +
     `The table below lists every span.`;
 }
