@@ -111,6 +111,12 @@ export const LANES_TYPES = `declare module "lanes" {
     with<R>(fn: () => R | Promise<R>): Promise<Awaited<R>>;
   }
 
+  /** Options of a {@link Semaphore}. */
+  export interface SemaphoreOptions {
+    /** Draw its permits in use on the timeline, as a counter track under the lanes (default false). */
+    track?: boolean;
+  }
+
   /**
    * A semaphore: \`permits\` tasks may hold it at once; the next waits in \`acquire\` until one
    * releases. Python's \`threading.Semaphore\` (\`asyncio.Semaphore\`, \`multiprocessing.Semaphore\`).
@@ -119,7 +125,7 @@ export const LANES_TYPES = `declare module "lanes" {
    * - workers: waiting blocks the worker; the counter is shared memory.
    */
   export class Semaphore {
-    constructor(permits?: number);
+    constructor(permits?: number, options?: SemaphoreOptions);
     readonly name: string;
     /** Permits free now (it may change the moment after you read it). */
     readonly value: number;
@@ -219,6 +225,8 @@ export const LANES_TYPES = `declare module "lanes" {
   export interface QueueOptions {
     /** How many items it holds before \`put\` waits; default: no limit (up to 1 MiB of items). */
     capacity?: number;
+    /** Draw its length on the timeline, as a counter track under the lanes (default false). */
+    track?: boolean;
   }
 
   /**

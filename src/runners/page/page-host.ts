@@ -1,6 +1,7 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
 import { breakBarriersOf, joinBarriersIn, leaveBarriers } from "../../runtime/sync/barrier-parties";
 import { codeOfTask } from "../../runtime/sync/sync-object";
+import type { CounterReading } from "../../runtime/sync/counter-track";
 import type { BlockRequest } from "../../runtime/sync/waiting";
 import type { Executor } from "./executor";
 import { blockOnPage } from "./page-block";
@@ -74,6 +75,10 @@ export class PageHost implements Host {
 
   taskId(): string {
     return this.run.currentParty().id;
+  }
+
+  counter(reading: CounterReading): void {
+    this.run.recorder.counter({ ...reading, t: this.run.now() });
   }
 
   print(text: string): void {
