@@ -60,11 +60,13 @@ test("the queues lesson draws its queue's length under the lanes, with a tooltip
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   expect(Math.round(box.height)).toBe(sectionHeight(run!.lanes.length, LAYOUT, 1));
-  // Hover the counter row where the queue is full: the moment of its first 2.
-  const full = run!.counters![0]!.samples.find((s) => s.value === 2)!;
+  // Hover the counter row in the middle of the longest stretch at full (2), wide enough to hit.
+  const samples = run!.counters![0]!.samples;
+  const stretches = samples.map((s, i) => ({ value: s.value, start: s.t, end: samples[i + 1]?.t ?? run!.wallMs }));
+  const full = stretches.filter((s) => s.value === 2).sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
   const [t0, t1] = (await playground.locator(".tl-root").getAttribute("data-window"))!.split(",").map(Number) as [number, number];
   const [x0, x1] = plotRange(box.width);
-  const x = box.x + x0 + ((full.t + 2 - t0) / (t1 - t0)) * (x1 - x0);
+  const x = box.x + x0 + ((full.start + full.end) / 2 - t0) / (t1 - t0) * (x1 - x0);
   await page.mouse.move(x, box.y + counterTop(run!.lanes.length, 0) + LAYOUT.counterHeight / 2);
   await expect(playground.getByRole("tooltip")).toContainText("queue `orders` length: 2 of 2 (full)");
 });
