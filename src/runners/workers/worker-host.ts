@@ -1,5 +1,6 @@
 import type { Host } from "../../runtime/host";
 import { codeOfTask, currentTaskCode, taskOfCode } from "../../runtime/sync/sync-object";
+import type { CounterReading } from "../../runtime/sync/counter-track";
 import { blockThread, type BlockRequest } from "../../runtime/sync/waiting";
 import type { TaskRef } from "../../trace/events";
 import type { State } from "../../trace/run";
@@ -118,6 +119,11 @@ export class WorkerHost implements Host {
 
   taskCode(): number {
     return (this.#code ??= codeOfTask(String(this.#task)));
+  }
+
+  /** A counter track's sample, in this worker's clock (converted on the page). */
+  counter(reading: CounterReading): void {
+    if (this.tracing) this.events.counter({ ...reading, t: performance.now() });
   }
 
   #wakeup(request: BlockRequest, began: number): void {

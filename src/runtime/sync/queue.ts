@@ -5,6 +5,7 @@
 // their waits can be labelled "queue full (4/4)" rather than with a condition's name.
 // `unfinished` counts items put and not yet marked done (join/taskDone); it is atomic, so
 // taskDone needs no lock.
+import { sampleCounter, trackOption, type Trackable } from "./counter-track";
 import { Lock } from "./lock";
 import { SyncObject, syncError, type SyncState } from "./sync-object";
 import { decodeItem, encodeItem } from "./item-codec";
@@ -37,6 +38,8 @@ class QueueLock extends Lock {
 export interface QueueOptions {
   /** How many items it holds before `put` waits; default: no limit (up to 1 MiB of items). */
   capacity?: number;
+  /** Draw its length on the timeline, as a counter track under the lanes (default false). */
+  track?: boolean;
 }
 
 /** What a Queue is made of, as it crosses to a worker. */
@@ -51,8 +54,10 @@ export interface QueueState extends SyncState {
  * - main: a `get` waiting for an item only a later task would put can never end: deadlock.
  * - async: waiting tasks let the others run. workers: waiting blocks the worker.
  */
-export class Queue<T = unknown> extends SyncObject {
+export class Queue<T = unknown> extends SyncObject implements Trackable {
   readonly #lock: Lock;
+  /** Whether its length is drawn as a counter track (counter-track.ts). */
+  tracked = false;
   readonly #ring: Uint8Array;
 
   constructor(options: QueueOptions = {}, from?: QueueState) {
@@ -64,6 +69,7 @@ export class Queue<T = unknown> extends SyncObject {
     const capacity = options.capacity ?? 0;
     if (!Number.isInteger(capacity) || capacity < 0) throw syncError("ValueError", `A queue's capacity must be a whole number ≥ 1 (or none, for no limit), got ${String(options.capacity)}.`);
     this.cells[CAPACITY] = capacity;
+    this.tracked = trackOption(options.track, "A queue");
   }
 
   override rename(name: string): void {
@@ -274,6 +280,7 @@ export class Queue<T = unknown> extends SyncObject {
     Atomics.add(cells, USED, bytes.length + 4);
     Atomics.add(cells, UNFINISHED, 1);
     Atomics.add(cells, COUNT, 1);
+    if (this.tracked) sampleCounter(this, "queue length", this.size, this.capacity); // under the lock: exact
   }
 
   #read(): Uint8Array {
@@ -284,6 +291,7 @@ export class Queue<T = unknown> extends SyncObject {
     cells[HEAD] = (head + 4 + length) % RING_BYTES;
     Atomics.sub(cells, USED, length + 4);
     Atomics.sub(cells, COUNT, 1);
+    if (this.tracked) sampleCounter(this, "queue length", this.size, this.capacity);
     return bytes;
   }
 

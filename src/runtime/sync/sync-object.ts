@@ -3,6 +3,7 @@
 // signalled it last (for wake-up arrows). A primitive sent to a worker is rebuilt there over
 // the same memory (see transfer.ts), so both sides operate on one object.
 import { host } from "../host";
+import { forgetBarrierParties } from "./barrier-parties";
 import { allocate } from "./memory";
 import type { WaitSubject } from "./waiting";
 
@@ -68,6 +69,7 @@ export function knownSyncObjects(): SyncObject[] {
 /** After a run: its objects are the next run's no longer (the next program makes its own). */
 export function forgetSyncObjects(): void {
   known.clear();
+  forgetBarrierParties();
 }
 
 export abstract class SyncObject implements WaitSubject {
