@@ -7,7 +7,8 @@ const extra = process.argv.slice(2);
 let code = 0;
 for (const project of ["shared", "alone"]) {
   console.log(`\ne2e: project "${project}"`);
-  const result = spawnSync("npx", ["playwright", "test", `--project=${project}`, ...extra], { stdio: "inherit" });
+  const workers = project === "shared" ? ["--workers=2"] : [];
+  const result = spawnSync("npx", ["playwright", "test", `--project=${project}`, ...workers, ...extra], { stdio: "inherit" });
   code = Math.max(code, result.status ?? 1);
 }
 process.exit(code);
