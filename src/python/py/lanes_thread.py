@@ -27,24 +27,26 @@ NO_STACK_SWITCHING = (
     "sequential code and asyncio still run."
 )
 
-_ATOMIC_MODULES = ("lanes_thread", "lanes_driver", "_thread")
+_ATOMIC_MODULES = ("lanes_thread", "lanes_driver", "_thread", "lanes_processes", "multiprocessing")
 
 # A ready span shorter than this is the cost of a switch, not a wait for the GIL.
 READY_MIN_MS = 0.2
 
 
 class _Thread:
-    __slots__ = ("ident", "name", "lane", "state", "since")
+    __slots__ = ("ident", "name", "lane", "state", "since", "traced")
 
-    def __init__(self, ident, name):
+    def __init__(self, ident, name, traced=True):
         self.ident = ident
         self.name = name
-        self.lane = "py:thread:" + str(ident)
+        self.lane = _lane_prefix + str(ident) if traced else _lane_prefix + str(_MAIN_IDENT)
         self.state = None
         self.since = 0.0
+        self.traced = traced
 
 
 _MAIN_IDENT = 1
+_lane_prefix = "py:thread:"  # a process's threads have lanes of their own (see _reset)
 _threads = {}
 _next_ident = 2
 _current = _MAIN_IDENT
@@ -54,9 +56,11 @@ _slice_start = 0.0
 _interval_ms = 5.0
 
 
-def _reset(interval_s):
-    """Start of a run: only the main thread exists, running."""
-    global _threads, _next_ident, _current, _alive, _slice_start, _interval_ms, _non_daemon
+def _reset(interval_s, lane_prefix="py:thread:", main_label="MainThread"):
+    """Start of a run: only the main thread exists, running. A process's main thread is labelled
+    with the process's name, and its lanes are prefixed so that they differ from the others'."""
+    global _threads, _next_ident, _current, _alive, _slice_start, _interval_ms, _non_daemon, _lane_prefix
+    _lane_prefix = lane_prefix
     main = _Thread(_MAIN_IDENT, "MainThread")
     _threads = {_MAIN_IDENT: main}
     _next_ident = 2
@@ -64,7 +68,7 @@ def _reset(interval_s):
     _alive = 0
     _non_daemon = []
     _interval_ms = interval_s * 1000.0
-    host.lane(main.lane, main.name, "thread")
+    host.lane(main.lane, main_label, "thread")
     _slice_start = host.now()
     set_state(main, "running", _slice_start)
 
@@ -81,7 +85,7 @@ def set_state(t, state, at=None):
     """End t's current span at `at` (now by default) and start one in `state` (None: ended)."""
     if at is None:
         at = host.now()
-    if t.state is not None and at > t.since:
+    if t.state is not None and at > t.since and t.traced:
         host.span(t.lane, t.state, t.since, at)
     t.state = state
     t.since = at
@@ -369,6 +373,34 @@ _STACK_ROOTS = set()
 
 def add_stack_root(code):
     _STACK_ROOTS.add(code)
+
+
+def start_hidden_thread(function):
+    """A helper thread of Lanes' own (it waits for a process's result and hands it over, as
+    CPython's executor manager thread does): it runs on a stack like any thread, but has no
+    lane, is not counted, and nothing waits for it at exit."""
+    global _next_ident
+    if not can_block():
+        raise error(NO_STACK_SWITCHING)
+    ident = _next_ident
+    _next_ident += 1
+    t = _Thread(ident, "lanes-helper-%d" % ident, traced=False)
+    _threads[ident] = t
+
+    def _lanes_thread_body():
+        global _current, _slice_start
+        _current = ident
+        _slice_start = host.now()
+        try:
+            function()
+        except BaseException:
+            sys.excepthook(*sys.exc_info())
+        finally:
+            _threads.pop(ident, None)
+            _current = _MAIN_IDENT
+
+    _STACK_ROOTS.add(_lanes_thread_body.__code__)
+    host.startThread(create_proxy(_lanes_thread_body))
 
 
 def start_new_thread(function, args, kwargs=None):
