@@ -154,8 +154,12 @@ def _located(exc):
             line = frame.lineno
     if isinstance(exc, SyntaxError) and exc.filename == PROGRAM:
         line = exc.lineno
+    text = "".join(te.format())
+    # The message: the exception's own line (a SyntaxError's comes after its code and caret),
+    # without the notes that 3.11+ adds below it ("when serializing tuple item 1").
+    te.__notes__ = None
     last = "".join(te.format_exception_only()).strip().splitlines()[-1]
-    return "".join(te.format()), last, line
+    return text, last, line
 
 
 def _finish(main_module, outs, error):
@@ -175,7 +179,11 @@ def _finish(main_module, outs, error):
     if isinstance(error, SystemExit) and error.code in (None, 0):
         error = None
     if error is not None:
-        if isinstance(error, SystemExit):
+        if isinstance(error, lanes_thread.Deadlock):
+            # Lanes' own finding, not a Python exception: the sentence, and where main waits.
+            text, last, line = str(error), str(error), _located(error)[2]
+            sys.stderr.write(text + "\n")
+        elif isinstance(error, SystemExit):
             text, last, line = "", "SystemExit: %s" % (error.code,), None
         else:
             text, last, line = _located(error)
