@@ -22,6 +22,14 @@ const JSPI = typeof (WebAssembly as { Suspending?: unknown }).Suspending === "fu
 /** A program that names these starts processes: their workers start loading with it. */
 const USES_PROCESSES = /\b(multiprocessing|ProcessPoolExecutor)\b/;
 
+/** How many process workers to start loading with the program: the largest pool size it names
+ *  (max_workers=4, Pool(4), processes=4), else the cores; at most 4. A guess, to overlap the
+ *  seconds of Pyodide start-up per process with the program's own start. */
+function processesWanted(source: string): number {
+  const named = [...source.matchAll(/\b(?:max_workers|processes)\s*=\s*(\d+)|\bPool\(\s*(\d+)/g)].map((m) => Number(m[1] ?? m[2]));
+  return Math.min(4, Math.max(1, ...(named.length ? named : [navigator.hardwareConcurrency || 1])));
+}
+
 let pyodide: Promise<PyodideInterface> | undefined;
 let trace = new WorkerTrace(performance.now(), post);
 const processes = new ProcessPool((lanes, spans, output) => trace.add(lanes, spans, output));
@@ -59,7 +67,7 @@ function warm(): Promise<PyodideInterface> {
 }
 
 async function run(source: string, switchTicks: Int32Array): Promise<void> {
-  if (USES_PROCESSES.test(source)) processes.prewarm(Math.min(2, navigator.hardwareConcurrency || 1));
+  if (USES_PROCESSES.test(source)) processes.prewarm(processesWanted(source));
   const py = await warm();
   py.setInterruptBuffer(switchTicks);
   const driver = py.pyimport("lanes_driver") as PyProxy & { run: PyCallable };

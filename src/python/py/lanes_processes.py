@@ -584,6 +584,11 @@ def _lock_for(lock):
     raise AttributeError("%r has no method 'acquire'" % (lock,))
 
 
+# Bound once: `counter.value += 1` in a loop calls these hundreds of thousands of times.
+_shared_get = host.sharedGet
+_shared_set = host.sharedSet
+
+
 class _Value:
     def __init__(self, code, offset, lock):
         self._code = code
@@ -592,11 +597,11 @@ class _Value:
 
     @property
     def value(self):
-        return host.sharedGet(self._code, self._offset)
+        return _shared_get(self._code, self._offset)
 
     @value.setter
     def value(self, v):
-        host.sharedSet(self._code, self._offset, v)
+        _shared_set(self._code, self._offset, v)
 
     def get_lock(self):
         if self._lock is None:
