@@ -12,7 +12,8 @@
 // - "ProcessPoolExecutor(2) speed-up": the same work as 2 calls in a ProcessPoolExecutor(2) vs in
 //   one process (max_workers=1), warm workers: the ratio (about 2 on 2 free cores).
 // - "memory per process worker": the browser's resident memory (its process tree, from /proc)
-//   before and after the first ProcessPoolExecutor(2) of a page starts its 2 warm workers, / 2.
+//   before and after the first ProcessPoolExecutor(2) of a page starts its 2 warm workers, / 2
+//   (the bench's own process tree, from /proc: the browser is its child).
 import { readFileSync, readdirSync } from "node:fs";
 
 const PRINT = "print(1)\n";
@@ -138,11 +139,11 @@ export default {
       thr.push(th.run.wallMs);
     }
 
-    const browserPid = page.context().browser()?.process()?.pid;
-    const rssBefore = browserPid ? treeRss(browserPid) : NaN;
+    // The browser is a child of this Node process (bench/run.mjs launched it): its tree holds it.
+    const rssBefore = treeRss(process.pid);
     ok(await timed(p, pool(2))); // starts this page's 2 process workers, which stay warm
     await p.waitForTimeout(1000);
-    const rssAfter = browserPid ? treeRss(browserPid) : NaN;
+    const rssAfter = treeRss(process.pid);
 
     const poolReps = ctx.reps(3);
     const one = [];
