@@ -8,6 +8,7 @@ import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
 import { runCheckInNode } from "./node-check-runner.ts";
 
 export { formatProblem, hasErrors } from "../src/lessons/problems.ts";
+export { pythonTwinCount, verifyPythonTwins } from "./check-python-twins.ts";
 
 /** Parse and type-check every lesson in `dir`; paths in problems are relative to `root`. */
 export function validateLessons(dir: string, root = process.cwd()): LoadedLessons {

@@ -3,6 +3,7 @@
 // `file:line:column message` lines; then runs each exercise's solution and starter code in
 // headless Chromium against the built app: every other playground under each of its runners must
 // end ok (or fail as its `yaml outcome` says), each exercise's solution must pass, its starter not.
+// With LANES_CHECK_PYTHON=1, every playground's Python twin too (plugins/check-python-twins.ts).
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runnerImport } from "vite";
@@ -55,7 +56,11 @@ async function main() {
     const runCode = (code, runners, timeLimitMs) =>
       withTimeout(page.evaluate(([c, r, t]) => window.__lanes.run(c, r, { timeLimitMs: t }), [code, runners, timeLimitMs]), RUN_TIMEOUT_MS, "The run");
     const ran = await lib.verifyPlaygrounds(loaded, runCode, (label) => console.log(`  running ${label}`));
-    return ran.concat(await lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`)));
+    const checked = ran.concat(await lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`)));
+    // The Python twins: opt-in (LANES_CHECK_PYTHON=1), as they take minutes (Pyodide's start-up, a Pyodide per process).
+    if (process.env.LANES_CHECK_PYTHON !== "1") return checked;
+    console.log(`lessons:check: running ${lib.pythonTwinCount(loaded)} Python twin(s).`);
+    return checked.concat(await lib.verifyPythonTwins(loaded, runCode, (label) => console.log(`  running ${label}`)));
   });
   report(problems);
   if (lib.hasErrors(problems)) {
