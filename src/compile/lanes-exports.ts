@@ -22,7 +22,7 @@ export const LANES_VALUES = [
 ] as const;
 
 /** Its types: a plain `import { PoolOptions }` used only as a type is a legal import too. */
-export const LANES_TYPE_NAMES = ["PoolOptions", "Thread", "QueueOptions"] as const;
+export const LANES_TYPE_NAMES = ["PoolOptions", "Thread", "QueueOptions", "SemaphoreOptions"] as const;
 
 const KNOWN: ReadonlySet<string> = new Set([...LANES_VALUES, ...LANES_TYPE_NAMES]);
 
