@@ -25,7 +25,7 @@ const EMBED_HEADERS = ["Cross-Origin-Resource-Policy", "Document-Isolation-Polic
 const pick = (headers: Record<string, string>) => Object.fromEntries(EMBED_HEADERS.filter((h) => h in headers).map((h) => [h, headers[h]]));
 
 describe("the embed's headers", () => {
-  for (const path of ["/embed", "/embed.html", "/stage.html", "/embed.js", "/assets/embed-abc.js", "/lessons/locks", "/"]) {
+  for (const path of ["/embed", "/embed.html", "/embed.js", "/assets/embed-abc.js", "/lessons/locks", "/"]) {
     it(`are the same in public/_headers as in vite preview for ${path}`, () => {
       expect(pick(staticHostHeaders(path))).toEqual(pick(embedHeaders(path, "/")));
     });
