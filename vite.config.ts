@@ -60,9 +60,13 @@ export const PYTHON_WORKER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'n
 export const SERVICE_WORKER_CSP = PYTHON_WORKER_CSP;
 
 /** What the service worker adds to every file it serves, for hosts that cannot send headers (public/_headers says the same). */
-const SITE_HEADERS = [
-  { prefix: "", headers: { ...isolation, ...crossOrigin, "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
+export const SITE_HEADERS = [
+  { prefix: "", headers: { ...isolation, ...crossOrigin, "Cross-Origin-Resource-Policy": "cross-origin", "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   { prefix: PYTHON_WORKER_PATH, headers: { "Content-Security-Policy": PYTHON_WORKER_CSP } },
+  // The embed page isolates itself inside a course page that is not isolated (measured,
+  // Chromium 156: Document-Isolation-Policy from a service worker's response is honoured).
+  // Only an embed the worker controls gets it: the embed page registers no worker itself.
+  { prefix: "embed.html", headers: { "Document-Isolation-Policy": "isolate-and-require-corp" } },
 ];
 
 export default defineConfig({
