@@ -8,6 +8,7 @@ import { prerenderPlugin } from "./plugins/prerender-plugin.ts";
 import { PYODIDE_DIR, PYTHON_WORKER_PATH, pyodideAssets, pythonWorkerCsp } from "./plugins/pyodide-assets.ts";
 import { SERVICE_WORKER_FILE, serviceWorkerPlugin } from "./plugins/service-worker-plugin.ts";
 import { stageCodePlugin } from "./plugins/stage-code-plugin.ts";
+import type { HeaderRule } from "./src/service-worker/config.ts";
 import { STAGE_BOOT_HASH } from "./src/stage/stage-document.ts";
 
 // Where the site lives on its host: "/" by default, "/course/lanes/" for a GitHub Pages project
@@ -60,7 +61,7 @@ export const PYTHON_WORKER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'n
 export const SERVICE_WORKER_CSP = PYTHON_WORKER_CSP;
 
 /** What the service worker adds to every file it serves, for hosts that cannot send headers (public/_headers says the same). */
-export const SITE_HEADERS = [
+export const SITE_HEADERS: HeaderRule[] = [
   { prefix: "", headers: { ...isolation, ...crossOrigin, "Cross-Origin-Resource-Policy": "cross-origin", "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   { prefix: PYTHON_WORKER_PATH, headers: { "Content-Security-Policy": PYTHON_WORKER_CSP } },
   // The embed page isolates itself inside a course page that is not isolated (measured,
