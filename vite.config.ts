@@ -65,7 +65,7 @@ export const SITE_HEADERS: HeaderRule[] = [
   { prefix: "", headers: { ...isolation, ...crossOrigin, "Cross-Origin-Resource-Policy": "cross-origin", "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   { prefix: PYTHON_WORKER_PATH, headers: { "Content-Security-Policy": PYTHON_WORKER_CSP } },
   // The embed page isolates itself inside a course page that is not isolated (measured,
-  // Chromium 156: Document-Isolation-Policy from a service worker's response is honoured).
+  // Chromium 150: Document-Isolation-Policy from a service worker's response is honoured).
   // Only an embed the worker controls gets it: the embed page registers no worker itself.
   { prefix: "embed.html", headers: { "Document-Isolation-Policy": "isolate-and-require-corp" } },
 ];

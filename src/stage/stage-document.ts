@@ -5,7 +5,7 @@
 // (plugins/stage-code-plugin.ts builds it) and is imported from a Blob URL of the stage's own.
 //
 // An about:srcdoc document keeps its embedder's Content-Security-Policy (measured, Chromium
-// 156), and the site's policy allows no inline script but this one, by its hash: the hash is
+// 150), and the site's policy allows no inline script but this one, by its hash: the hash is
 // in the site's policy (vite.config.ts, public/_headers) and in the stage's own, below, and a
 // unit test checks it is the boot's.
 

@@ -10,7 +10,7 @@
 // workers' code; everything after goes through the port (protocol.ts). The stage runs one program under one runner, reporting live
 // snapshots and the final Run, then the app throws it away.
 import { post, trustedScriptUrl } from "./harden-environment"; // first: before anything else runs
-import { trustScriptUrlsWith, useWorkerCode } from "../runners/workers/worker-script";
+import { trustScriptUrlsWith, setWorkerCode } from "../runners/workers/worker-script";
 import { fleet, warmSetSize } from "../runners/workers/fleet";
 import { compile } from "../runners/load-program";
 import { runProgram } from "../runners/run-program";
@@ -35,7 +35,7 @@ function send(message: StageToApp): void {
 export function connect(data: Partial<ConnectMessage>, given: MessagePort | undefined): void {
   if (port || !given) return;
   port = given;
-  if (typeof data.workerCode === "string") useWorkerCode(data.workerCode);
+  if (typeof data.workerCode === "string") setWorkerCode(data.workerCode);
   const rate = data.itersPerMs;
   if (typeof rate === "number" && rate > 0) setCalibration(rate);
   port.onmessage = (message: MessageEvent<AppToStage>) => void receive(message.data);

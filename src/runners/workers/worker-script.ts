@@ -5,7 +5,7 @@
 // a Blob of an opaque origin is not), and that worker can import() the stage's Blob modules.
 // The stage fetches nothing (it bypasses the service worker: offline, or on a host whose
 // headers the service worker adds, it would get nothing), so the worker's own module is a
-// Blob of the stage too, made from the code the app handed over (useWorkerCode). Without it
+// Blob of the stage too, made from the code the app handed over (setWorkerCode). Without it
 // (a run on the app's page) the worker imports the site's worker module by its URL. One Blob
 // per realm.
 import workerEntryUrl from "./worker-entry.ts?worker&url";
@@ -16,7 +16,7 @@ let entryUrl: string | undefined;
 let trust: (url: string) => string = (url) => url;
 
 /** Called once by the stage, before any worker starts: the workers' entry module, as one self-contained ES module. */
-export function useWorkerCode(code: string): void {
+export function setWorkerCode(code: string): void {
   entryUrl = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
 }
 
