@@ -226,3 +226,20 @@ test("lanes:set-theme switches the playground's colours whatever the reader's sy
   const [r, g, b] = (await background()).match(/\d+/g)!.map(Number);
   expect(r! + g! + b!).toBeLessThan(200);
 });
+
+test("a block added to the page after it loaded becomes a playground as it comes near", async () => {
+  const before = await frames().count();
+  await page.evaluate((code) => {
+    // Nested in a new section, as a course page's own script would add it.
+    const section = document.createElement("section");
+    section.innerHTML = `<div style="height: 3000px">Added later…</div><pre data-lanes id="added"></pre>`;
+    section.querySelector("pre")!.textContent = code;
+    document.body.append(section);
+  }, FIRST);
+  await page.waitForTimeout(500);
+  expect(await frames().count(), "not before it comes near").toBe(before);
+  await page.locator("#added").scrollIntoViewIfNeeded();
+  await expect(frames()).toHaveCount(before + 1);
+  await expect(page.locator("#added"), "its playground is ready").toBeHidden({ timeout: 30_000 });
+  await expect(embedFrame(before).getByRole("button", { name: "Run" })).toBeVisible();
+});

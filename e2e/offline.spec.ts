@@ -68,7 +68,11 @@ test("after one visit, with the network off, every lesson of the course opens, a
     await runFinished(page, playground);
     const runs = await page.evaluate(() => window.__lanes!.lastRuns());
     expect(runs.map((r) => r.runner), slug).toEqual(runners);
-    for (const run of runs) expect(outcomeMismatch(run, first.outcome), `${slug} under ${run.runner}: ${run.error?.message ?? "ok"}`).toBeUndefined();
+    for (const run of runs) {
+      expect(outcomeMismatch(run, first.outcome), `${slug} under ${run.runner}: ${run.error?.message ?? "ok"}`).toBeUndefined();
+      // On a stage (its code came through the app, from the cache), not on Lanes' own page.
+      expect(run.notes ?? [], `${slug} under ${run.runner} ran on a stage`).toEqual([]);
+    }
   }
   // The browser's own update checks of sw.js (on each navigation) bypass Playwright's offline
   // emulation; offline for real they fail, and the cached worker goes on. Nothing else may come.

@@ -11,6 +11,7 @@ export interface Sink {
   close(): Promise<void>;
 }
 
+/** Port 0: any free port (the URLs say which). */
 export async function openSink(httpPort: number, udpPort: number): Promise<Sink> {
   const hits: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -22,12 +23,16 @@ export async function openSink(httpPort: number, udpPort: number): Promise<Sink>
   const udp: Socket = createSocket("udp4");
   udp.on("message", (packet) => hits.push(`UDP ${packet.length} bytes`));
   await new Promise<void>((resolve) => udp.bind(udpPort, "127.0.0.1", resolve));
+  const http = server.address();
   return {
-    httpUrl: `http://127.0.0.1:${httpPort}`,
-    turnUrl: `turn:127.0.0.1:${udpPort}?transport=udp`,
+    httpUrl: `http://127.0.0.1:${typeof http === "object" && http ? http.port : httpPort}`,
+    turnUrl: `turn:127.0.0.1:${udp.address().port}?transport=udp`,
     hits: () => [...hits],
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Not waiting on idle sockets: Chromium may open a connection and send nothing on it.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
       await new Promise<void>((resolve) => udp.close(() => resolve()));
     },
   };

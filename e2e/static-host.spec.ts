@@ -1,9 +1,11 @@
 // The built site on a host that sends no headers at all, under a sub-path (as a GitHub Pages
 // project site): the service worker adds COOP/COEP and the CSP, the page reloads once on the
 // first visit, and from then on it is cross-origin isolated, with no reload again.
+import type { Page } from "@playwright/test";
 import { loadLessons } from "../plugins/load-lessons.ts";
 import { expect, editorReady, pickRunner, runFinished, test } from "./fixtures";
 import { runCode, texts } from "./lanes";
+import { openSink } from "./sink";
 import { SUBPATH_BASE, STATIC_ORIGIN, countLoads, startStaticSite, waitUntilIsolated, type StaticSite } from "./static-site";
 
 const { lessons, course } = loadLessons("lessons", { typecheck: false });
@@ -58,15 +60,15 @@ test("first visit: one reload, then isolated, and lesson 1's first playground ru
   expect(runs.map((r) => r.runner)).toEqual(["main", "async", "workers"]);
   for (const run of runs) {
     expect(run.ok, `${run.runner}: ${run.error?.message}`).toBe(true);
-    // Isolated (no note says otherwise), but with no stage: a sandboxed frame cannot use the
-    // service worker that gives this host its headers, so the program ran on Lanes' page and
-    // says so (docs/deploying.md, "Limits").
-    expect(run.notes, `${run.runner} ran isolated, without a stage`).toEqual([expect.stringContaining("does not let Lanes give the program a page of its own")]);
+    // Isolated, and on a stage: no note says otherwise (the stage fetches nothing, so the
+    // service worker it bypasses is not missed).
+    expect(run.notes ?? [], `${run.runner} ran isolated, on a stage`).toEqual([]);
   }
   // Shared memory really crosses to the workers.
   const [shared] = await runCode(page, RACE_FREE_COUNT, ["workers"]);
   expect(shared!.ok, shared!.error?.message).toBe(true);
   expect(texts(shared!)).toEqual(["2000"]);
+  await escapesFail(page);
 
   // The next visit, and a new tab, are isolated at once: no reload.
   await page.goto(`${SUBPATH_BASE}`);
@@ -79,6 +81,40 @@ test("first visit: one reload, then isolated, and lesson 1's first playground ru
   expect(tabLoads.count).toBe(1);
   expect(loads.count).toBe(3);
 });
+
+/**
+ * The escapes that matter, from a stage on this host: the network, the app's window, the app's
+ * storage. What counts is the sink (a beacon is queued, then refused by the CSP) and the storage.
+ */
+async function escapesFail(page: Page): Promise<void> {
+  const sink = await openSink(0, 0);
+  try {
+    await page.evaluate(() => localStorage.setItem("lanes-escape-canary", "kept"));
+    const storage = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    const attempt = (what: string, code: string) => `try { ${code}; print("${what}: attempted"); } catch (e) { print("${what}: refused", (e as Error).name); }`;
+    const program = `import { print, sleep } from "lanes";
+export default async function main() {
+  ${attempt("fetch", `await fetch("${sink.httpUrl}/fetch")`)}
+  ${attempt("beacon", `navigator.sendBeacon("${sink.httpUrl}/beacon", "x")`)}
+  ${attempt("app window", `print(String((parent as any).__lanes), String(top!.document.title))`)}
+  ${attempt("localStorage", `localStorage.setItem("lanes-escape-canary", "changed")`)}
+  await sleep(200);
+  print("still on stage");
+}`;
+    const runs = await runCode(page, program, ["main", "async", "workers"]);
+    for (const run of runs) {
+      expect(run.notes ?? [], run.runner).toEqual([]);
+      expect(texts(run), run.runner).toEqual(["fetch: refused TypeError", "beacon: attempted", "app window: refused SecurityError", "localStorage: refused SecurityError", "still on stage"]);
+    }
+    // A navigation nothing inside a frame can cancel: the app's frame-src keeps it on the site.
+    await runCode(page, `import { sleep } from "lanes"; export default async function main() { location.href = "${sink.httpUrl}/href"; await sleep(300); }`, ["main"]);
+    await page.waitForTimeout(300); // anything late would arrive now
+    expect(sink.hits(), "requests that reached the sink").toEqual([]);
+    expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(storage);
+  } finally {
+    await sink.close();
+  }
+}
 
 test("a new deployment is offered quietly, and switching to it waits for the run in progress", async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { embedHeaders } from "./embed-plugin";
+import { headersFor } from "../src/service-worker/site-headers";
+import { SITE_HEADERS } from "../vite.config";
 
 /** The headers public/_headers gives `path` (Netlify / Cloudflare Pages rules: a path, then indented headers; `*` matches anything). */
 function staticHostHeaders(path: string): Record<string, string> {
@@ -25,7 +27,7 @@ const EMBED_HEADERS = ["Cross-Origin-Resource-Policy", "Document-Isolation-Polic
 const pick = (headers: Record<string, string>) => Object.fromEntries(EMBED_HEADERS.filter((h) => h in headers).map((h) => [h, headers[h]]));
 
 describe("the embed's headers", () => {
-  for (const path of ["/embed", "/embed.html", "/stage.html", "/embed.js", "/assets/embed-abc.js", "/lessons/locks", "/"]) {
+  for (const path of ["/embed", "/embed.html", "/embed.js", "/assets/embed-abc.js", "/lessons/locks", "/"]) {
     it(`are the same in public/_headers as in vite preview for ${path}`, () => {
       expect(pick(staticHostHeaders(path))).toEqual(pick(embedHeaders(path, "/")));
     });
@@ -41,4 +43,11 @@ describe("the embed's headers", () => {
     expect(staticHostHeaders("/embed.js")).toMatchObject({ "Access-Control-Allow-Origin": "*" });
     expect(embedHeaders("/embed.js", "/")).toMatchObject({ "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin" });
   });
+
+  // The service worker serves a navigation to /embed from embed.html (src/service-worker/pages.ts).
+  for (const file of ["embed.html", "embed.js", "index.html", "lessons/locks.html", "assets/embed-abc.js"]) {
+    it(`are added by the service worker on a host without headers as public/_headers sends them, for ${file}`, () => {
+      expect(pick(headersFor(file, SITE_HEADERS))).toEqual(pick(staticHostHeaders(`/${file}`)));
+    });
+  }
 });

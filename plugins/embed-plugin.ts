@@ -15,8 +15,8 @@ export const EMBED_SCRIPT_FILE = "embed.js";
  * a public static site has nothing to hide). embed.js is a module script from another origin to
  * the course page, so it needs CORS.
  */
-// The embed page, and the stage it runs programs in (a frame inside it, which must be isolated too).
-const ISOLATES_ITSELF = new Set(["embed", "embed.html", "stage.html"]);
+// The embed page (the stage it runs programs in is a srcdoc frame inside it, and keeps its isolation).
+const ISOLATES_ITSELF = new Set(["embed", "embed.html"]);
 
 export function embedHeaders(path: string, base: string): Record<string, string> {
   const local = path.startsWith(base) ? path.slice(base.length) : path;

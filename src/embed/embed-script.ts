@@ -1,7 +1,8 @@
 // embed.js: what a course page includes with one <script type="module">. It turns every
 // <pre data-lanes> (its text is the program) and every <lanes-playground lesson="…"
 // playground="…"> into an iframe of Lanes' embed page, once it comes near the viewport (an
-// unseen embed costs nothing), and keeps each iframe as tall as its content. The original
+// unseen embed costs nothing), and keeps each iframe as tall as its content. Blocks added to the
+// page later are found as they are added. The original
 // element stays visible until its playground says it is ready, so a page whose scripts or
 // frames are blocked still shows the code. No dependencies: it must stay a few KiB.
 //
@@ -69,9 +70,17 @@ function onMessage(event: MessageEvent): void {
   source.dispatchEvent(new CustomEvent("lanes:message", { detail: message }));
 }
 
+const SELECTOR = "pre[data-lanes], lanes-playground";
+/** Elements already waiting for the viewport (or mounted): each becomes one playground. */
+const seen = new WeakSet<Element>();
+
+/** The embeds in `root` (itself included), not seen before. */
+function embedsIn(root: Element): HTMLElement[] {
+  const found = [...(root.matches(SELECTOR) ? [root] : []), ...root.querySelectorAll(SELECTOR)] as HTMLElement[];
+  return found.filter((element) => !seen.has(element) && !(element as { lanesFrame?: unknown }).lanesFrame);
+}
+
 function start(): void {
-  const sources = [...document.querySelectorAll<HTMLElement>("pre[data-lanes], lanes-playground")].filter((e) => !(e as { lanesFrame?: unknown }).lanesFrame);
-  if (sources.length === 0) return;
   window.addEventListener("message", onMessage);
   const near = new IntersectionObserver(
     (entries) => {
@@ -83,7 +92,18 @@ function start(): void {
     },
     { rootMargin: NEAR },
   );
-  sources.forEach((source) => near.observe(source));
+  const watch = (root: Element) => {
+    for (const source of embedsIn(root)) {
+      seen.add(source);
+      near.observe(source);
+    }
+  };
+  watch(document.documentElement);
+  // Course pages add content after they load (a framework rendering a page, a tab opened, a
+  // section fetched): those blocks become playgrounds too, as they come near.
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) watch(node);
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
 start();

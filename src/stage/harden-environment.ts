@@ -1,6 +1,6 @@
 // The stage's environment, made before any of the student's code loads (this module is the
 // stage entry's first import, so it runs first). The sandbox attribute (no same-origin, popups,
-// forms or top navigation) and the stage's CSP (stage.html: no connections, no frames, Trusted
+// forms or top navigation) and the stage's CSP (stage-document.ts: no connections, no frames, Trusted
 // Types) already close most ways out; what they leave open is closed here:
 // - WebRTC: CSP does not cover it, and a TURN server's `username` can carry data out;
 // - navigation of the stage itself: a link's click() is cancelled here (a capturing listener on

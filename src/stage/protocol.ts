@@ -1,6 +1,6 @@
 // Everything that crosses the app/stage boundary, as one tagged union per direction. The app
 // makes a MessageChannel, hands one port to the stage (a sandboxed iframe, see stage-main.ts)
-// in a `connect` message on the frame's window, and from then on both speak only through the
+// in a `connect` message on the frame's window (with the stage's code), and from then on both speak only through the
 // port. The app trusts nothing the stage sends: every message is validated on receipt
 // (validate-stage-message.ts), because the student's code runs in the stage's realm.
 import type { Run, Runner } from "../trace/run";
@@ -27,9 +27,13 @@ export type AppToStage =
   /** Stop the run now; the stage answers with its `done`, then is discarded anyway. */
   | { type: "stop" };
 
-/** Sent on the frame's window (the only message there): the port and the work() calibration. */
+/** Sent on the frame's window (the only message there): the stage's code, the port and the work() calibration. */
 export interface ConnectMessage {
   lanesStage: "connect";
+  /** The stage's code (src/stage/stage-main.ts as one module): the stage's boot imports it. */
+  stageCode: string;
+  /** The workers' entry (worker-entry.ts as one module): the stage's workers import it from a Blob URL. */
+  workerCode: string;
   /** Iterations per ms of work(), measured by the first stage and handed to every later one (0: measure). */
   itersPerMs: number;
 }

@@ -78,9 +78,9 @@ async function runPython(source: string, options: RunProgramOptions, done: Run[]
 }
 
 /**
- * A host that sends no Access-Control-Allow-Origin (a plain static server) keeps the site's
- * modules out of an opaque-origin frame, so there is no stage: the program runs on the app's
- * page, as it did before stages, confined by the CSP and the loop guard only, and says so.
+ * A host whose Content-Security-Policy refuses the stage's boot script (an old or hand-written
+ * policy without its hash) gives no stage: the program runs on the app's page, as it did
+ * before stages, confined by the CSP and the loop guard only, and says so.
  */
 async function runWithoutStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
   const runs = await runInWorkers(source, [runner], {
@@ -94,7 +94,7 @@ async function runWithoutStage(source: string, runner: Runner, options: RunProgr
 }
 
 export const NO_STAGE =
-  "This site does not let Lanes give the program a page of its own (its host sends no Access-Control-Allow-Origin header, or Lanes is offline or served by its service worker, which a sandboxed page cannot use), so it ran on Lanes' own page: an endless loop there freezes Lanes too, until the loop guard or the time limit ends it. docs/runtime.md says which headers a host should send.";
+  "This site does not let Lanes give the program a page of its own (its Content-Security-Policy does not allow the page's boot script), so it ran on Lanes' own page: an endless loop there freezes Lanes too, until the loop guard or the time limit ends it. docs/deploying.md gives the policy a host should send.";
 
 /** The run in a fresh stage; undefined when this host can give no stage (see runWithoutStage). */
 function runInStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run | undefined> {

@@ -3,19 +3,23 @@
 // navigation) and is cross-origin isolated (`allow="cross-origin-isolated"`), so it has
 // SharedArrayBuffer and its Blob workers do too, but no storage and no way into the app.
 // Chromium runs it in a process of its own: a frame that spins forever leaves the app ticking.
+// Its document is a srcdoc and its code comes in the connect message (stage-document.ts says
+// why): a stage fetches nothing, so it works offline and behind the service worker alike.
 import type { AppToStage, ConnectMessage, StageToApp } from "./protocol";
+import { stageDocument } from "./stage-document";
 import { parseStageMessage } from "./validate-stage-message";
 import type { Runner } from "../trace/run";
 
-// Under the site's base path (a sub-path build serves everything under it).
-const STAGE_URL = `${import.meta.env.BASE_URL}stage.html`;
+/** The stage's code, as the connect message carries it. */
+export type StageCode = Pick<ConnectMessage, "stageCode" | "workerCode">;
 
-/** The host does not let an opaque-origin frame load the site's modules (no Access-Control-Allow-Origin). */
+/** This page cannot give a program a stage (its policy refuses the stage's boot, or its code failed to load). */
 export class StageUnavailable extends Error {}
 
-/** After its load event, a stage that has not answered in this long is not a stage (it answers in ms). */
+/** After its code was handed over, a stage that has not answered in this long is not a stage (it answers in ms). */
 const SILENT_AFTER_MS = 4000;
-const SILENT_STAGE = "The program's page loaded but did not start (the host did not serve stage.html as Lanes needs: offline, or behind a service worker).";
+const SILENT_STAGE =
+  "The program's page did not start: this site's Content-Security-Policy does not allow the page's boot script (docs/deploying.md gives the policy to send).";
 
 export type StageEvent = { kind: "message"; message: StageToApp } | { kind: "invalid"; message: string } | { kind: "lost" } | { kind: "navigated" };
 
@@ -28,7 +32,7 @@ export class StageFrame {
   #listener: ((event: StageEvent) => void) | null = null;
   #discarded = false;
 
-  constructor(parent: HTMLElement, itersPerMs: number) {
+  constructor(parent: HTMLElement, itersPerMs: number, code: Promise<StageCode>) {
     const frame = document.createElement("iframe");
     frame.className = "stage-frame";
     frame.title = "The program's page: its clock stops while the program holds the page's thread";
@@ -36,25 +40,30 @@ export class StageFrame {
     frame.setAttribute("allow", "cross-origin-isolated");
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
-    frame.src = STAGE_URL;
+    frame.srcdoc = stageDocument();
     this.element = frame;
-    // The stage's probe (stage-probe.js) says so if its module cannot load. Heard only until the
+    // The stage's boot says so if its code cannot load. Heard only until the
     // stage is ready: no program has run in it before then, so this is the stage's own word.
     let rejectReady: (error: Error) => void = () => undefined;
     const onProbe = (event: MessageEvent<unknown>) => {
       if (event.source !== frame.contentWindow || (event.data as { lanesStage?: unknown } | null)?.lanesStage !== "unavailable") return;
-      rejectReady(new StageUnavailable("This site does not let Lanes load its scripts into the program's page (it sends no Access-Control-Allow-Origin)."));
+      rejectReady(new StageUnavailable("The program's page could not load its code."));
     };
     window.addEventListener("message", onProbe);
     this.ready = new Promise<number>((resolve, reject) => {
       rejectReady = reject;
       frame.addEventListener(
         "load",
-        () => {
+        async () => {
+          let stageCode: StageCode;
+          try {
+            stageCode = await code;
+          } catch (error) {
+            return reject(error instanceof Error ? error : new Error(String(error)));
+          }
           if (this.#discarded) return reject(new Error("The program's page was discarded before it was ready."));
-          // The stage's module has run by its load event, so it answers the connect below at
-          // once. A page that does not (the host refused stage.html: a service worker's COEP
-          // that a sandboxed frame does not get, or no network at all) never will.
+          // The boot's listener is there by the load event, so the stage answers the connect
+          // below within ms. A page whose boot the site's policy refused never will.
           const silent = setTimeout(() => rejectReady(new StageUnavailable(SILENT_STAGE)), SILENT_AFTER_MS);
           void this.ready.then(
             () => clearTimeout(silent),
@@ -71,7 +80,7 @@ export class StageFrame {
           // The port's other end goes away with the stage's process (a crash, out of memory).
           channel.port1.addEventListener("close", () => this.#emit({ kind: "lost" }));
           // An opaque origin has no name to address: "*" is the only target it can have.
-          frame.contentWindow?.postMessage({ lanesStage: "connect", itersPerMs } satisfies ConnectMessage, "*", [channel.port2]);
+          frame.contentWindow?.postMessage({ lanesStage: "connect", itersPerMs, ...stageCode } satisfies ConnectMessage, "*", [channel.port2]);
         },
         { once: true },
       );

@@ -1,13 +1,16 @@
 // The stage: the page a program runs on. A sandboxed iframe with an opaque origin (see
-// stage-frame.ts for how the app makes it, stage.html for its CSP), in its own process: what the
-// program does to this page — an endless loop, a freeze, a poisoned global — stays here, and the
-// app discards the whole stage (and so its workers) after every run and on Stop.
+// stage-frame.ts for how the app makes it, stage-document.ts for its document and CSP), in its
+// own process: what the program does to this page — an endless loop, a freeze, a poisoned
+// global — stays here, and the app discards the whole stage (and so its workers) after every
+// run and on Stop.
 //
-// The app's one message on the frame's window hands over a MessagePort; everything after goes
-// through it (protocol.ts). The stage runs one program under one runner, reporting live
+// This module is the stage's code, as one self-contained module: the boot script of the
+// stage's document imports it from a Blob URL, out of the app's one message on the frame's
+// window, and calls `connect` with that message, which hands over a MessagePort and the
+// workers' code; everything after goes through the port (protocol.ts). The stage runs one program under one runner, reporting live
 // snapshots and the final Run, then the app throws it away.
 import { post, trustedScriptUrl } from "./harden-environment"; // first: before anything else runs
-import { trustScriptUrlsWith } from "../runners/workers/worker-script";
+import { trustScriptUrlsWith, setWorkerCode } from "../runners/workers/worker-script";
 import { fleet, warmSetSize } from "../runners/workers/fleet";
 import { compile } from "../runners/load-program";
 import { runProgram } from "../runners/run-program";
@@ -28,11 +31,12 @@ function send(message: StageToApp): void {
   if (port) post(port, message);
 }
 
-function onConnect(event: MessageEvent<Partial<ConnectMessage> | null>): void {
-  if (port || event.source !== window.parent || event.data?.lanesStage !== "connect" || !event.ports[0]) return;
-  window.removeEventListener("message", onConnect);
-  port = event.ports[0];
-  const rate = event.data.itersPerMs;
+/** Called once by the stage's boot (stage-document.ts) with the app's connect message and its port. */
+export function connect(data: Partial<ConnectMessage>, given: MessagePort | undefined): void {
+  if (port || !given) return;
+  port = given;
+  if (typeof data.workerCode === "string") setWorkerCode(data.workerCode);
+  const rate = data.itersPerMs;
   if (typeof rate === "number" && rate > 0) setCalibration(rate);
   port.onmessage = (message: MessageEvent<AppToStage>) => void receive(message.data);
   alarm = startAlarm();
@@ -41,7 +45,6 @@ function onConnect(event: MessageEvent<Partial<ConnectMessage> | null>): void {
   // (measured then, not while the app is still loading), so its workers start on demand.
   if (measuredRate() > 0) fleet.warm(warmSetSize()); // so a workers run finds them started
 }
-window.addEventListener("message", onConnect);
 
 async function receive(message: AppToStage): Promise<void> {
   switch (message.type) {

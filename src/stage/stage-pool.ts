@@ -2,7 +2,7 @@
 // program did to its page — globals, patched built-ins, timers left running — reaches the next.
 // One spare is kept, booted after each run with the last program compiled ahead and its warm
 // workers started, so Run finds a stage ready.
-import { StageFrame, StageUnavailable } from "./stage-frame";
+import { StageFrame, StageUnavailable, type StageCode } from "./stage-frame";
 
 let parking: HTMLElement | undefined;
 let spare: StageFrame | undefined;
@@ -22,8 +22,16 @@ function parkingLot(): HTMLElement {
   return parking;
 }
 
+/** The stage's code: a lazy chunk of the app (precached, so offline too), loaded with the first stage. */
+let code: Promise<StageCode> | undefined;
+
+function stageCode(): Promise<StageCode> {
+  code ??= import("virtual:lanes-stage-code").then(({ stageCode, workerCode }) => ({ stageCode, workerCode }));
+  return code;
+}
+
 function boot(): StageFrame {
-  return new StageFrame(parkingLot(), itersPerMs);
+  return new StageFrame(parkingLot(), itersPerMs, stageCode());
 }
 
 /** A stage measured work()'s calibration (in its first run): every later stage gets this one. */

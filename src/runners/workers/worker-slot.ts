@@ -1,6 +1,7 @@
 import * as Comlink from "comlink";
 import type { TraceBatch } from "../../trace/events";
 import type { ClosedMessage, EventsMessage, InitReply, WorkerApi } from "./protocol";
+import { checkBatch } from "./validate-events";
 import { WorkerStopped } from "./worker-lost";
 import { createWaitCells } from "./wait-table";
 import { workerScriptUrl } from "./worker-script";
@@ -18,6 +19,8 @@ export class WorkerSlot {
   onEvents: ((batch: TraceBatch) => void) | null = null;
   /** What this worker is blocked on (wait-table.ts), for the deadlock detector. */
   readonly waits = createWaitCells();
+  /** The lane this worker's events must be on (the run's, from load()). */
+  #lane = "";
   readonly #worker: Worker;
   readonly #api: Comlink.Remote<WorkerApi>;
   readonly #dead: Promise<never>;
@@ -28,8 +31,14 @@ export class WorkerSlot {
     this.#dead = new Promise<never>((_, reject) => (this.#kill = reject));
     this.#dead.catch(() => undefined);
     this.#worker.addEventListener("message", (event: MessageEvent<Partial<EventsMessage & ClosedMessage> | null>) => {
+      // The student's code runs in the worker and can post on this channel too: a batch is
+      // read only once checked, and a bad one ends the worker (its tasks fail with the reason).
       const batch = event.data?.lanesEvents;
-      if (batch) this.onEvents?.(batch);
+      if (batch) {
+        const checked = checkBatch(batch, this.#lane);
+        if (checked.ok) this.onEvents?.(checked.batch);
+        else this.terminate(new WorkerStopped("crashed", checked.message));
+      }
       // The worker's last word before self.close(): nothing will ever answer again.
       const closed = event.data?.lanesClosed;
       if (closed) this.terminate(new WorkerStopped("closed", "it called self.close()", closed.task ? String(closed.task) : undefined));
@@ -58,6 +67,7 @@ export class WorkerSlot {
 
   /** Import a run's copy of the program, unless this worker already has it. */
   async load(moduleUrl: string, lane: string, trace: boolean): Promise<void> {
+    this.#lane = lane;
     await this.ready;
     await this.call((api) => api.load(moduleUrl, lane, trace));
   }
