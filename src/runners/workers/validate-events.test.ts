@@ -25,6 +25,20 @@ describe("checkBatch", () => {
     if (checked.ok) expect(decodeEvents(checked.batch)).toEqual(decodeEvents(batch));
   });
 
+  it("keeps a batch's counter samples, and refuses malformed ones", () => {
+    const writer = new TraceBatchWriter();
+    writer.state(1, LANE, 7, "running");
+    writer.counter({ object: "q", kind: "queue length", max: 4, t: 1.5, value: 2 });
+    const batch = writer.take()!;
+    const checked = checkBatch(batch, LANE);
+    expect(checked.ok && checked.batch.counters).toEqual([{ object: "q", kind: "queue length", max: 4, t: 1.5, value: 2 }]);
+    for (const bad of [[{ object: "q", kind: "bytes", t: 1, value: 2 }], [{ object: "q", kind: "queue length", t: 1, value: "2" }], "q"]) {
+      const refused = checkBatch({ ...batch, counters: bad }, LANE);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(isSentence(refused.message)).toBe(true);
+    }
+  });
+
   it("refuses events on another worker's lane (a forged line)", () => {
     const writer = new TraceBatchWriter();
     writer.output(1, "worker-2", 3, "not mine");
