@@ -41,6 +41,13 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     configResolved(config) {
       root = config.root;
       dir = resolve(root, wanted);
+      // A build reads the lessons before the bundler starts: an error thrown from a bundler hook
+      // reaches the terminal wrapped, with its stack and `errors: [Getter/Setter]`; from here it
+      // is printed as the message alone (see buildError). The dev server shows its overlay instead.
+      if (config.command === "build") {
+        loaded = loadLessons(dir, { root, typecheck: options.typecheck });
+        if (hasErrors(loaded.problems)) throw buildError(loaded.problems);
+      }
     },
     resolveId(id) {
       if (id === VIRTUAL_ID) return RESOLVED_ID;
@@ -50,7 +57,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     },
     load(id) {
       if (id === RESOLVED_ID) {
-        loaded = loadLessons(dir, { root, typecheck: options.typecheck });
+        loaded ??= loadLessons(dir, { root, typecheck: options.typecheck });
         const { lessons, problems, course, courseFile } = loaded;
         for (const { path } of lessons) this.addWatchFile(path);
         if (courseFile) this.addWatchFile(join(root, courseFile));
@@ -94,13 +101,26 @@ function catalogModule(lessons: Lesson[], course: Course): string {
   return `export default ${JSON.stringify(lessons.map(summaryOf))};\nexport const course = ${JSON.stringify(course)};\nexport const loaders = {\n${loaders.join("\n")}\n};\n`;
 }
 
+/** All the problems, printed by `vite build` (through util.inspect) as the list alone. */
+export function buildError(problems: LessonProblem[]): Error {
+  const error = new Error(problemList(problems));
+  error.name = "LessonsError";
+  Object.defineProperty(error, Symbol.for("nodejs.util.inspect.custom"), { value: () => error.message });
+  return error;
+}
+
+function problemList(problems: LessonProblem[]): string {
+  const errors = problems.filter((p) => p.severity === "error");
+  const count = errors.length === 1 ? "a problem" : `${errors.length} problems`;
+  return `The lessons have ${count}:\n${errors.map(formatProblem).join("\n")}`;
+}
+
 /** One error for all problems, shaped for Vite's overlay and build output (loc, frame, id). */
 function lessonsError(problems: LessonProblem[], root: string): Error {
   const errors = problems.filter((p) => p.severity === "error");
   const first = errors[0] as LessonProblem;
   const file = join(root, first.file);
-  const count = errors.length === 1 ? "a problem" : `${errors.length} problems`;
-  const error = new Error(`The lessons have ${count}:\n${errors.map(formatProblem).join("\n")}`) as Error & {
+  const error = new Error(problemList(problems)) as Error & {
     id: string;
     loc: { file: string; line: number; column: number };
     frame: string;

@@ -127,3 +127,14 @@ describe("compileLesson's block rules", () => {
     expect(problems.map((p) => [p.line, p.message])).toEqual([[1, expect.stringContaining("has no frontmatter")]]);
   });
 });
+
+describe("compileLesson on a file with only frontmatter", () => {
+  it("warns at the closing fence that the page would be empty", () => {
+    const { problems } = compileLesson("lessons/01-x.md", "---\ntitle: X\nsummary: Y.\norder: 1\n---\n\n");
+    expect(problems).toEqual([expect.objectContaining({ line: 5, column: 1, severity: "warning", message: expect.stringMatching(/^The lesson has only frontmatter: its page would be empty/) })]);
+  });
+
+  it("does not warn about a lesson with prose", () => {
+    expect(compile("Some prose.\n").problems).toEqual([]);
+  });
+});
