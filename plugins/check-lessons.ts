@@ -5,13 +5,15 @@ import { hasErrors } from "../src/lessons/problems.ts";
 import { verifyExercise, type RunCode } from "../src/lessons/verify-exercise.ts";
 import { verifyPlayground } from "../src/lessons/verify-playground.ts";
 import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
+import { resolveLessonsPath } from "./lessons-path.ts";
 import { runCheckInNode } from "./node-check-runner.ts";
 
 export { formatProblem, hasErrors } from "../src/lessons/problems.ts";
 
-/** Parse and type-check every lesson in `dir`; paths in problems are relative to `root`. */
-export function validateLessons(dir: string, root = process.cwd()): LoadedLessons {
-  return loadLessons(dir, { root });
+/** Parse and type-check every lesson in the folder `path`, or the one lesson file `path`; paths in problems are relative to `root`. */
+export function validateLessons(path: string, root = process.cwd()): LoadedLessons {
+  const { dir, only } = resolveLessonsPath(path, root);
+  return loadLessons(dir, { root, ...(only !== undefined ? { only } : {}) });
 }
 
 /** How many exercises (playgrounds with a check) the lessons have. */

@@ -62,6 +62,15 @@ describe("lessonsPlugin", () => {
     }
   });
 
+  it("serves one lesson file alone, in its course, to preview it", () => {
+    const { load } = plugin("e2e/fixtures/course-small/cores.md");
+    const code = load();
+    const lessons = JSON.parse(/^export default (.*);$/m.exec(code)?.[1] ?? "");
+    expect(lessons.map((l: { meta: { slug: string } }) => l.meta.slug)).toEqual(["cores"]);
+    const course = JSON.parse(/^export const course = (.*);$/m.exec(code)?.[1] ?? "");
+    expect([course.title, course.parts]).toEqual(["Pools in a weekend", [{ title: "Computing", lessons: ["cores"] }]]);
+  });
+
   it("watches every lesson file", () => {
     const { load, watched } = plugin("e2e/fixtures/lessons/good");
     load();

@@ -133,4 +133,14 @@ describe("loadLessons with a course.yaml", () => {
       expect(warnings).toEqual([expect.stringMatching(/^y\.md:4:1 warning: This lesson and 03-x\.md both have order 3/)]);
     });
   });
+
+  it("reads one lesson alone, in its course's place, the course listing it alone", () => {
+    const course = "title: C\nintro: I.\nparts:\n  - title: P\n    lessons: [zebra]\n  - title: Q\n    lessons: [apple, broken]\n";
+    withDir({ "course.yaml": course, "zebra.md": LESSON, "apple.md": LESSON, "broken.md": "no frontmatter" }, (dir) => {
+      const loaded = loadLessons(dir, { root: dir, typecheck: false, only: join(dir, "apple.md") });
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.lessons.map((l) => [l.file, l.lesson.meta.order])).toEqual([["apple.md", 2]]);
+      expect(loaded.course.parts).toEqual([{ title: "Q", lessons: ["apple"] }]);
+    });
+  });
 });

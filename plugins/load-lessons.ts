@@ -36,6 +36,11 @@ export interface LoadOptions {
   root?: string;
   /** Skip the TypeScript compiler (faster; the parser's checks still run). */
   typecheck?: boolean;
+  /**
+   * One lesson file of `dir` (absolute path): only it is read and checked, in its place in the
+   * course, which then lists it alone (`lessons:check <file>`, a dev server previewing one lesson).
+   */
+  only?: string;
 }
 
 export function lessonFiles(dir: string): string[] {
@@ -51,11 +56,13 @@ export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLesso
   const lessons: LoadedLesson[] = [];
   const problems: LessonProblem[] = [];
   const paths = lessonFiles(dir);
+  const only = options.only;
+  if (only !== undefined && !paths.includes(only)) throw new Error(`${shown(only)} is not a lesson of ${shown(dir) || "."}: a lesson is a .md file (not README.md) in the lessons folder.`);
   const coursePath = join(dir, "course.yaml");
   const courseFile = existsSync(coursePath) ? shown(coursePath) : undefined;
   const read = courseFile ? readCourse(courseFile, readFileSync(coursePath, "utf8"), paths.map((p) => basename(p, ".md"))) : undefined;
   if (read) problems.push(...read.problems);
-  for (const path of paths) {
+  for (const path of only !== undefined ? [only] : paths) {
     const file = shown(path);
     const slug = basename(path, ".md");
     const courseOrder = read?.order.get(slug);
@@ -73,7 +80,11 @@ export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLesso
   lessons.sort(byCourseOrder);
   if (!read?.course) problems.push(...sameOrderWarnings(lessons));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  const course = read?.course ?? implicitCourse(lessons.map((l) => l.lesson.meta.slug));
+  let course = read?.course ?? implicitCourse(lessons.map((l) => l.lesson.meta.slug));
+  if (only !== undefined) {
+    const kept = new Set(lessons.map((l) => l.lesson.meta.slug));
+    course = { ...course, parts: course.parts.map((p) => ({ ...p, lessons: p.lessons.filter((s) => kept.has(s)) })).filter((p) => p.lessons.length > 0) };
+  }
   return { lessons, problems, course, ...(courseFile ? { courseFile } : {}) };
 }
 

@@ -1,5 +1,5 @@
-// npm run lessons:check [-- <dir>] [--no-build] [--out-dir <dir>] [--validate-only]
-// Validates every lesson in <dir> (default lessons/) as the build does, printing
+// npm run lessons:check [-- <dir or lesson.md>] [--lessons <dir or lesson.md>] [--no-build] [--out-dir <dir>] [--validate-only]
+// Validates every lesson in <dir> (default lessons/), or the one lesson file named, as the build does, printing
 // `file:line:column message` lines; then runs each exercise's solution and starter code in
 // headless Chromium against the built app: every other playground under each of its runners must
 // end ok (or fail as its `yaml outcome` says), each exercise's solution must pass, its starter not.
@@ -17,8 +17,9 @@ function parseArgs(argv) {
     if (arg === "--no-build") args.build = false;
     else if (arg === "--validate-only") args.validateOnly = true;
     else if (arg === "--out-dir") args.outDir = argv[++i];
+    else if (arg === "--lessons") args.dir = argv[++i];
     else if (arg === "--help" || arg === "-h") args.help = true;
-    else if (arg.startsWith("-")) throw new Error(`Unknown option ${arg}: use --no-build, --out-dir <dir> or --validate-only.`);
+    else if (arg.startsWith("-")) throw new Error(`Unknown option ${arg}: use --lessons <path>, --no-build, --out-dir <dir> or --validate-only.`);
     else args.dir = arg;
   }
   return args;
@@ -33,11 +34,12 @@ function withTimeout(promise, ms, what) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    console.log("usage: node scripts/lessons-check.mjs [dir=lessons] [--no-build] [--out-dir <dir>] [--validate-only]");
+    console.log("usage: node scripts/lessons-check.mjs [dir or lesson.md, default lessons] [--lessons <dir or lesson.md>] [--no-build] [--out-dir <dir>] [--validate-only]");
     return 0;
   }
   const { module: lib } = await runnerImport(resolve(root, "plugins/check-lessons.ts"), { root, configFile: false, logLevel: "error" });
-  const loaded = lib.validateLessons(resolve(args.dir), process.cwd());
+  if (!args.dir) throw new Error("--lessons needs a folder of lessons or one lesson file.");
+  const loaded = lib.validateLessons(args.dir, process.cwd());
   const report = (problems) => problems.forEach((p) => console.error(lib.formatProblem(p)));
   report(loaded.problems);
   if (lib.hasErrors(loaded.problems)) {
