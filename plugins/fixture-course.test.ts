@@ -109,7 +109,7 @@ describe("the fixture course", () => {
 
   it("blames a ts check that throws on the check's own line", async () => {
     const check = "\n```ts check\nexport default function check(runs: Run[]): true | string {\n  throw new Error(`no ${runs.length}`);\n}\n```\n";
-    const loaded = withMistake((dir) => edit(dir, "a-pool-of-waiters.md", (t) => t.replace(/(  - speedUp: .*\n```\n)/, `$1${check}`)));
+    const loaded = withMistake((dir) => edit(dir, "a-pool-of-waiters.md", (t) => t.replace(/( {2}- speedUp: .*\n```\n)/, `$1${check}`)));
     const runCode = async (_code: string, runners: Parameters<typeof fakeRun>[0][]) => runners.map((r) => fakeRun(r, { wallMs: r === "main" ? 400 : 100, output: ["page 4"] }));
     const problems = (await verifyExercises(loaded, runCode)).map(formatProblem);
     expect(problems).toEqual([expect.stringMatching(/^a-pool-of-waiters\.md:50:1 The ts check of "waiters" threw Error: no 2 \(on the runs of the solution\)\. Fix the check/)]);
