@@ -1,14 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkWorkerSource } from "../src/lessons/check-worker.ts";
-import { fakeRun } from "../src/lessons/test-runs.ts";
-import { transpileCheck } from "../plugins/typecheck-lessons.ts";
-import { startBrowserSession, type BrowserSession } from "./browser-session.mjs";
-import { chromiumPath, hasPlaywrightChromium } from "./chromium-path.mjs";
+import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 
@@ -54,47 +46,4 @@ describe("lessons:check without a browser", () => {
   }, 60_000);
 });
 
-// The rest drives the built app in Chromium, as `npm test` does: one build, shared.
-describe.skipIf(!chromiumPath() && !hasPlaywrightChromium())("lessons:check in Chromium", () => {
-  const outDir = mkdtempSync(join(tmpdir(), "lanes-lessons-check-"));
-  let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    await run("npx", ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], { timeout: 170_000 });
-    session = await startBrowserSession({ build: false, outDir });
-  }, 180_000);
-
-  afterAll(async () => {
-    await session?.close();
-    rmSync(outDir, { recursive: true, force: true });
-  });
-
-  it("fails an exercise whose starter already passes, and one whose solution fails", async () => {
-    const { code, output } = await lessonsCheck("e2e/fixtures/lessons/unpassable", "--no-build", "--out-dir", outDir);
-    expect(code).toBe(1);
-    expect(output).toMatch(/e2e\/fixtures\/lessons\/unpassable\/01-starter-passes\.md:8:1 The starter code of "hello" already passes its check/);
-    expect(output).toMatch(/e2e\/fixtures\/lessons\/unpassable\/02-solution-fails\.md:22:1 The solution of "answer" does not pass its check: The output of the main-thread run does not contain "answer = 42"\./);
-  }, 120_000);
-
-  it("passes on the real lessons", async () => {
-    const { code, output } = await lessonsCheck("--no-build", "--out-dir", outDir);
-    expect(output).toContain("every playground ends as its lesson says, every solution passes its check and no starter code does");
-    expect(output).toMatch(/running lessons\/processes-are-isolated\.md:\d+ playground "by-name" under main, async, workers/);
-    expect(code).toBe(0);
-  }, 300_000); // about twenty playgrounds and exercises, run one after another
-
-  it("evaluates a ts check in a Worker from a Blob URL on the cross-origin isolated page", async () => {
-    const source = checkWorkerSource(transpileCheck("export default function check(runs: Run[]): true | string {\n  return typeof fetch === 'undefined' ? `${runs.length} runs` : 'fetch is there';\n}"));
-    const verdict = await session?.page.evaluate(
-      ([script, runs]) =>
-        new Promise((done) => {
-          const worker = new Worker(URL.createObjectURL(new Blob([script], { type: "text/javascript" })));
-          worker.onmessage = (event) => done(event.data);
-          worker.onerror = (event) => done(`error: ${event.message}`);
-          worker.postMessage(runs);
-        }),
-      [source, [fakeRun("main"), fakeRun("workers")]] as const,
-    );
-    expect(verdict).toBe("2 runs");
-  }, 30_000);
-});
+// What needs the built app in Chromium is in e2e/lessons-check.spec.ts, against the e2e step's build.
