@@ -185,3 +185,25 @@ test("a prediction made before the run is judged against it", async ({ page }) =
   await expect(playground.locator(".predict-answer")).toContainText("You predicted 500 ms for async; it took");
   await expect(playground.locator(".predict")).toHaveAttribute("data-state", /right|off/);
 });
+
+test("keyboard only: after the editor Tab reaches the hints, each hint shown takes the focus, and the solution's tab takes it last", async ({ page }) => {
+  await page.goto(LESSON_2);
+  const playground = page.getByTestId("playground-both-cores");
+  await editorReady(page, playground);
+  await playground.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  const hint = playground.getByRole("button", { name: /^Show a hint \(1 of / });
+  await expect(hint).toBeFocused();
+  const count = Number(/of (\d+)/.exec((await hint.textContent()) ?? "")?.[1]);
+  for (let i = 1; i <= count; i++) {
+    await page.keyboard.press("Enter");
+    // The new hint has the focus (it is read out); Tab goes on to the next hint's button.
+    await expect(playground.getByRole("list", { name: "Hints" }).getByRole("listitem").nth(i - 1)).toBeFocused();
+    await page.keyboard.press("Tab");
+  }
+  // The last hint's button is gone: Tab went on to the solution's, not to the page's body.
+  await expect(playground.getByRole("button", { name: "Show the solution" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(playground.getByRole("tab", { name: "Solution" })).toBeFocused();
+});

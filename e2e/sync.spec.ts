@@ -159,6 +159,29 @@ for (const runner of ["workers", "async"] as const) {
   });
 }
 
+const failingParty = `
+  import { Barrier, Pool, print } from "lanes";
+  export async function phase(b: Barrier, n: number) {
+    await b.wait();
+    if (n === 2) throw new Error("party 2 failed");
+    await b.wait(); // 1 and 3 wait for 2, which will never come
+    return n;
+  }
+  export default async function main() {
+    const pool = new Pool({ workers: 3 });
+    const b = new Barrier(3);
+    const results = await Promise.allSettled([1, 2, 3].map((n) => pool.submit(phase, b, n)));
+    print(results.map((r) => (r.status === "fulfilled" ? r.value : r.reason.name)).join(" "));
+  }`;
+
+for (const runner of ["workers", "async"] as const) {
+  test(`under ${runner} a party that fails breaks its barrier: the others get BrokenBarrierError, no deadlock`, async ({ page }) => {
+    const [run] = await runCode(page, failingParty, [runner]);
+    ok(run!); // a deadlock (what Python would do) fails the run after its grace period
+    expect(texts(run!)).toEqual(["BrokenBarrierError Error BrokenBarrierError"]);
+  });
+}
+
 test("without cross-origin isolation, shared state under workers fails at once and says why; other programs still run", async ({ page }) => {
   await page.route("**/*", async (route) => {
     const response = await route.fetch();
@@ -197,6 +220,8 @@ test("without cross-origin isolation, shared state under workers fails at once a
     ok(run);
     expect(texts(run)).toEqual(["locked", "2,4"]);
   }
+  // A request still in the route (a worker's, a late asset) would otherwise fail the next test.
+  await page.unrouteAll({ behavior: "ignoreErrors" });
 });
 
 test("under main a task waiting for an item only a later task would put is a deadlock, said so; under async it runs", async ({ page }) => {

@@ -56,7 +56,24 @@ async function windowOf(playground: Locator): Promise<[number, number]> {
   return [t0!, t1!];
 }
 
+/**
+ * Wait until the view's window holds still over two animation frames: the attribute changes
+ * before the canvas repaints (on the next frame), and a zoom can still be easing, so pixels read
+ * any sooner may belong to an older window (what made this spec flaky on a loaded machine).
+ */
+async function settled(page: Page, playground: Locator): Promise<void> {
+  const frames = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  let before = await playground.locator(".tl-root").getAttribute("data-window");
+  for (let i = 0; i < 50; i++) {
+    await frames();
+    const now = await playground.locator(".tl-root").getAttribute("data-window");
+    if (now === before) return;
+    before = now;
+  }
+}
+
 async function checkEveryRun(page: Page, playground: Locator, where: string): Promise<string[]> {
+  await settled(page, playground);
   const runs = await page.evaluate(() => window.__lanes!.lastRuns());
   const canvases = playground.locator("canvas.tl-canvas");
   await expect(canvases).toHaveCount(runs.length);

@@ -44,7 +44,7 @@ describe("docs/authoring.md", () => {
     const problems = new ProblemList("doc");
     const predictions = yamlBlocks.filter((b) => b.startsWith("kind:")).map((b) => readPredict(parseLocatedYaml(b, 1), 1, ["main", "async", "workers"], problems));
     expect(problems.items).toEqual([]);
-    expect(predictions.map((p) => p?.kind)).toEqual(["fastest", "wall"]);
+    expect(predictions.map((p) => p?.kind)).toEqual(["fastest", "wall", "choice"]);
   });
 
   it("shows a ts check example that compiles", () => {

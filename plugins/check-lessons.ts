@@ -10,6 +10,7 @@ import { resolveLessonsPath } from "./lessons-path.ts";
 import { runCheckInNode } from "./node-check-runner.ts";
 
 export { formatProblem, hasErrors } from "../src/lessons/problems.ts";
+export { pythonTwinCount, verifyPythonTwins } from "./check-python-twins.ts";
 
 /** Parse and type-check every lesson in the folder `path`, or the one lesson file `path`; paths in problems are relative to `root`. */
 export function validateLessons(path: string, root = process.cwd()): LoadedLessons {

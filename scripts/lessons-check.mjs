@@ -5,6 +5,7 @@
 // end ok (or fail as its `yaml outcome` says), each exercise's solution must pass, its starter not.
 // --repeat N then runs each solution N times more and prints, per timing assertion of its check,
 // the worst margin seen ("speedUp async over main 1.71 against atLeast 1.3").
+// With LANES_CHECK_PYTHON=1, every playground's Python twin too (plugins/check-python-twins.ts).
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runnerImport } from "vite";
@@ -64,11 +65,16 @@ async function main() {
     const runCode = (code, runners, timeLimitMs) =>
       withTimeout(page.evaluate(([c, r, t]) => window.__lanes.run(c, r, { timeLimitMs: t }), [code, runners, timeLimitMs]), RUN_TIMEOUT_MS, "The run");
     const ran = await lib.verifyPlaygrounds(loaded, runCode, (label) => console.log(`  running ${label}`));
-    const verified = ran.concat(await lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`)));
-    if (args.repeat === 0) return verified;
-    const margins = await lib.measureMargins(loaded, runCode, args.repeat, (label) => console.log(`  running ${label}`));
-    for (const line of margins.lines) console.log(`${line.place} ${line.text}`);
-    return verified.concat(margins.problems);
+    let checked = ran.concat(await lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`)));
+    if (args.repeat > 0) {
+      const margins = await lib.measureMargins(loaded, runCode, args.repeat, (label) => console.log(`  running ${label}`));
+      for (const line of margins.lines) console.log(`${line.place} ${line.text}`);
+      checked = checked.concat(margins.problems);
+    }
+    // The Python twins: opt-in (LANES_CHECK_PYTHON=1), as they take minutes (Pyodide's start-up, a Pyodide per process).
+    if (process.env.LANES_CHECK_PYTHON !== "1") return checked;
+    console.log(`lessons:check: running ${lib.pythonTwinCount(loaded)} Python twin(s).`);
+    return checked.concat(await lib.verifyPythonTwins(loaded, runCode, (label) => console.log(`  running ${label}`)));
   });
   report(problems);
   if (lib.hasErrors(problems)) {

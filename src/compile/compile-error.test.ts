@@ -9,11 +9,15 @@ describe("CompileError", () => {
   });
 
   it("becomes a RunError with its place", () => {
-    expect(new CompileError("bad", 3, 5).toRunError()).toEqual({ message: "bad", line: 3, column: 5 });
+    expect(new CompileError("bad", 3, 5).toRunError()).toEqual({ message: "bad", line: 3, column: 5, phase: "compile" });
+  });
+
+  it("says when its top-level code failed as it loaded", () => {
+    expect(new CompileError("boom", 1, 1, "load").toRunError().phase).toBe("load");
   });
 
   it("leaves out a place it does not have", () => {
-    expect(new CompileError("no main").toRunError()).toEqual({ message: "no main" });
+    expect(new CompileError("no main").toRunError()).toEqual({ message: "no main", phase: "compile" });
   });
 });
 

@@ -1,18 +1,20 @@
-import type { RunError } from "../trace/run";
+import type { RunError, RunErrorPhase } from "../trace/run";
 
-/** A problem in the student's code found before it runs: message, and where (1-based). */
+/** A problem in the student's code found before main() runs: message, and where (1-based). */
 export class CompileError extends Error {
   constructor(
     message: string,
     readonly line?: number,
     readonly column?: number,
+    /** "compile": the compiler refused it; "load": its top-level code failed as it loaded. */
+    readonly phase: RunErrorPhase = "compile",
   ) {
     super(message);
     this.name = "CompileError";
   }
 
   toRunError(): RunError {
-    const error: RunError = { message: this.message };
+    const error: RunError = { message: this.message, phase: this.phase };
     if (this.line !== undefined) error.line = this.line;
     if (this.column !== undefined) error.column = this.column;
     return error;

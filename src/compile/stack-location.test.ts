@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateInStack, userStack } from "./stack-location";
+import { locateInStack, placeAndUserStack, userStack } from "./stack-location";
 
 const MODULE = "blob:http://localhost:4173/5b8c0f1e-9d1a-4c55-a3c1-3f3f3b1e2a10";
 const OTHER = "blob:http://localhost:4173/0d6f2a77-1111-4c55-a3c1-000000000000";
@@ -66,5 +66,18 @@ describe("userStack", () => {
 
   it("is empty when none of the frames are the student's", () => {
     expect(userStack(v8Stack, OTHER)).toBe("");
+  });
+});
+
+describe("placeAndUserStack", () => {
+  it("gives what locateInStack and userStack give, from one reading", () => {
+    for (const stack of [v8Stack, firefoxStack, `Error: see ${MODULE}:1:1\n    at f (${MODULE}0:1:1)\n    at g (${MODULE}:5:2)`]) {
+      const place = locateInStack(stack, MODULE);
+      expect(placeAndUserStack(stack, MODULE)).toEqual({ ...(place ? { place } : {}), stack: userStack(stack, MODULE) });
+    }
+  });
+
+  it("finds no place and no frames when the module is not on the stack", () => {
+    expect(placeAndUserStack(v8Stack, OTHER)).toEqual({ stack: "" });
   });
 });

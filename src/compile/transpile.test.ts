@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CompileError } from "./compile-error";
+import { LANES_VALUES } from "./lanes-exports";
 import { MISSING_MAIN, alignedColumn, compileProgram, sourcePosition } from "./transpile";
 
 const LANES_URL = "blob:http://localhost:4173/lanes-shim-0001";
@@ -133,8 +134,34 @@ describe("compileProgram: errors", () => {
     // A type before it on the same line moves the output's columns: the place must not move.
     const source = `let n: number = 1;\nn = 2 as number; ${statement}\nconsole.log(_, helper, x);\n${MAIN}`;
     const error = compileError(source);
-    expect(error.message).toBe(`Only "lanes" can be imported in a playground; "${specifier}" is not available.`);
+    expect(error.message).toBe(`A playground can import only from "lanes", not from "${specifier}". "lanes" offers: ${LANES_VALUES.join(", ")}.`);
     expect([error.line, error.column]).toEqual([2, columnOf(source, 2, `"${specifier}"`)]);
+  });
+
+  it("refuses a name lanes does not export, at its line and column, with the nearest one", () => {
+    const source = `import { sleep, slep } from "lanes";\n${MAIN}`;
+    const error = compileError(source);
+    expect(error.message).toBe(`"lanes" has no export named "slep" (did you mean "sleep"?). It offers: ${LANES_VALUES.join(", ")}.`);
+    expect([error.line, error.column]).toEqual([1, columnOf(source, 1, "slep }")]);
+  });
+
+  it("refuses an unknown name even when it is unused, and under an alias", () => {
+    expect(compileError(`import { frobnicate as f } from "lanes";\n${MAIN}`).message).toMatch(/^"lanes" has no export named "frobnicate"\. It offers: /);
+  });
+
+  it("refuses an unknown name re-exported from lanes", () => {
+    expect(compileError(`export { nothing } from "lanes";\n${MAIN}`).message).toMatch(/^"lanes" has no export named "nothing"/);
+  });
+
+  it("refuses a default import of lanes, saying how to import", () => {
+    const error = compileError(`import lanes from "lanes";\n${MAIN}`);
+    expect(error.message).toMatch(/^"lanes" has no default export: name what you need/);
+    expect(error.line).toBe(1);
+  });
+
+  it("accepts every name lanes exports, its types and a namespace import", () => {
+    const names = [...LANES_VALUES, "PoolOptions", "Thread", "QueueOptions"];
+    expect(() => compileProgram(`import { ${names.join(", ")} } from "lanes";\nimport * as l from "lanes";\n${MAIN}`, "blob:lanes")).not.toThrow();
   });
 
   it("refuses an unused import although it would be dropped", () => {
@@ -143,7 +170,7 @@ describe("compileProgram: errors", () => {
 
   it("refuses TypeScript's import-require form", () => {
     const error = compileError(`${MAIN}\nimport fs = require("fs");`);
-    expect(error.message).toBe('Only "lanes" can be imported in a playground; "fs" is not available.');
+    expect(error.message).toMatch(/^A playground can import only from "lanes", not from "fs"\. "lanes" offers: sleep, /);
     expect(error.line).toBe(2);
   });
 
@@ -253,6 +280,16 @@ describe("LineMap: the compiled program's places, kept from its one compile", ()
     const first = lineMap.position(2, column);
     expect(lineMap.position(2, column)).toBe(first);
     expect(first).toEqual({ line: 2, column: columnOf(source, 2, "boom") });
+  });
+
+  it("falls back on sucrase's source map where the columns cannot be matched up", () => {
+    // A parameter property becomes `this.a = a;` in the constructor: not the source line with pieces removed.
+    const source = `${MAIN}\nexport class C { constructor(private readonly a: number) { (this as any).boom(a); } }`;
+    const { js, lineMap } = compileProgram(source, LANES_URL);
+    const line = js.split("\n")[1] ?? "";
+    const place = lineMap.position(2, line.indexOf("boom") + 1);
+    expect(place.line).toBe(2);
+    expect(place).toEqual(sourcePosition(source, 2, line.indexOf("boom") + 1));
   });
 
   it("costs far less than a compile per error", () => {

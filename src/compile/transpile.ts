@@ -61,12 +61,15 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
 
 /**
  * A compiled program's places in its source. Built with the program, so an error costs a
- * lookup: no compile, no parse (1,000 failing tasks used to re-run both 1,000 times). The one
- * expensive piece, sucrase's output with a source map, is made on the first error and kept;
- * every place asked for is remembered (a thousand tasks failing at one throw ask one place).
+ * lookup: no compile, no parse (1,000 failing tasks used to re-run both 1,000 times). Columns
+ * are matched up against the compile's own output; the one expensive piece, sucrase's source
+ * map, is made only if that fails (then once, and kept). Every place asked for is remembered
+ * (a thousand tasks failing at one throw ask one place).
  */
 export class LineMap {
   #mapped: MappedOutput | undefined;
+  /** Sucrase's source map's mappings once made (null: it made none). */
+  #mappings: string | null | undefined;
   #places = new Map<string, { line: number; column: number }>();
 
   constructor(
@@ -84,7 +87,16 @@ export class LineMap {
     let place: { line: number; column: number };
     try {
       const unguarded = unguardedColumn(this.js, this.insertions, line, column - 1);
-      this.#mapped ??= mappedOutput(this.source, false);
+      // Sucrase's output is the compile's own `js`: no second transform unless the columns
+      // cannot be matched up and only its source map can say (mappings, made then and kept).
+      this.#mapped ??= {
+        lines: this.js.split("\n"),
+        sourceLines: this.source.split("\n"),
+        mappings: () => {
+          if (this.#mappings === undefined) this.#mappings = mappedOutput(this.source, false).mappings() ?? null;
+          return this.#mappings ?? undefined;
+        },
+      };
       const found = toSource(this.source, false, { line, column: unguarded }, this.#mapped);
       place = { line: found.line, column: found.column + 1 };
     } catch {
@@ -143,11 +155,12 @@ function options(keepUnusedImports: boolean) {
  * points at one source column).
  */
 function toSource(source: string, keepUnusedImports: boolean, generated: MapPosition, mapped = mappedOutput(source, keepUnusedImports)): MapPosition {
-  const { lines, sourceLines, mappings } = mapped;
+  const { lines, sourceLines } = mapped;
   const outputLine = lines[generated.line - 1];
   const sourceLine = sourceLines[generated.line - 1];
   const column = outputLine === undefined || sourceLine === undefined ? undefined : alignedColumn(outputLine, sourceLine, generated.column);
   if (column !== undefined) return { line: generated.line, column };
+  const mappings = mapped.mappings();
   return mappings !== undefined ? originalPosition(mappings, generated) : generated;
 }
 
@@ -155,12 +168,13 @@ interface MappedOutput {
   /** sucrase's output, by line */
   lines: string[];
   sourceLines: string[];
-  mappings: string | undefined;
+  /** Its source map's mappings, asked for only when the columns cannot be matched up. */
+  mappings(): string | undefined;
 }
 
 function mappedOutput(source: string, keepUnusedImports: boolean): MappedOutput {
   const { code, sourceMap } = transform(source, { ...options(keepUnusedImports), filePath: "program.ts", sourceMapOptions: { compiledFilename: "program.js" } });
-  return { lines: code.split("\n"), sourceLines: source.split("\n"), mappings: sourceMap?.mappings };
+  return { lines: code.split("\n"), sourceLines: source.split("\n"), mappings: () => sourceMap?.mappings };
 }
 
 /**

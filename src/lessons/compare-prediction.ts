@@ -1,7 +1,7 @@
 // A prediction set beside what was measured. Runs in the page, so it imports nothing heavy
 // (reading predict blocks, with zod, happens at build time in predict.ts).
 import type { Run } from "../trace/run.ts";
-import type { Predict, Prediction } from "./lesson-model.ts";
+import type { ChoiceWhen, Predict, Prediction, RunEnding } from "./lesson-model.ts";
 
 export interface PredictionResult {
   /** One sentence for the student, putting the prediction beside the measurement. */
@@ -60,7 +60,61 @@ export function comparePrediction(predict: Predict, prediction: Prediction, runs
       : `You predicted ${prediction.runner}; ${fastest.runner} finished first, in ${ms(fastest.wallMs)} (${others}).`;
     return { text, right, measured: true, tie: false };
   }
+  if (predict.kind === "choice" && prediction.kind === "choice") return compareChoice(predict, prediction, runs);
   throw new Error(`A ${prediction.kind} prediction cannot answer a ${predict.kind} question.`);
+}
+
+/** A choice is judged by the run alone: the first answer whose condition the run meets is what happened. */
+function compareChoice(predict: Extract<Predict, { kind: "choice" }>, prediction: { answer: string }, runs: readonly Run[]): PredictionResult {
+  const run = runs.find((r) => r.runner === predict.runner);
+  if (!run || run.error?.phase) {
+    const why = run?.error?.phase ? "It has not run yet: it did not compile. " : "";
+    return { text: `${why}Run it under ${predict.runner} to see which answer happens.`, right: false, measured: false };
+  }
+  for (const option of predict.options) {
+    const evidence = shows(option.when, run);
+    if (evidence === undefined) continue;
+    const right = option.answer === prediction.answer;
+    const text = right
+      ? `You predicted “${prediction.answer}”, and so it went: ${evidence}.`
+      : `You predicted “${prediction.answer}”; what happened: ${option.answer} (${evidence}).`;
+    return { text, right, measured: true };
+  }
+  return { text: `The ${predict.runner} run showed none of the answers (${ending(run)}), so this guess cannot be judged.`, right: false, measured: false };
+}
+
+/** Why the run meets `when`, in words ("it printed …"); undefined if it does not. */
+function shows(when: ChoiceWhen, run: Run): string | undefined {
+  if ("ends" in when) return endingOf(run) === when.ends ? ending(run) : undefined;
+  const lines = run.output.filter((line) => line.stream !== "stderr");
+  if ("printed" in when) {
+    const regex = new RegExp(when.printed);
+    const line = lines.find((l) => regex.test(l.text));
+    return line ? `it printed “${line.text}”` : undefined;
+  }
+  const regex = new RegExp(when.value.matches);
+  for (const line of lines) {
+    const captured = regex.exec(line.text)?.[1];
+    if (captured === undefined) continue;
+    const n = Number(captured.replace(/[,_\s]/g, ""));
+    const { below, above, equals } = when.value;
+    const holds = Number.isFinite(n) && (below === undefined || n < below) && (above === undefined || n > above) && (equals === undefined || n === equals);
+    return holds ? `it printed “${line.text}”` : undefined; // the first line with the number decides
+  }
+  return undefined;
+}
+
+/** How a run ended: a deadlock is what Lanes' detector says it found (its message starts so). */
+export function endingOf(run: Pick<Run, "ok" | "error">): RunEnding {
+  if (run.ok) return "ok";
+  return run.error?.message.startsWith("Deadlock") ? "deadlock" : "error";
+}
+
+function ending(run: Run): string {
+  const ended = endingOf(run);
+  if (ended === "ok") return "the run ended ok";
+  if (ended === "deadlock") return "Lanes stopped the run as a deadlock";
+  return `the run failed: ${run.error?.message ?? "a task failed"}`;
 }
 
 function ms(value: number): string {

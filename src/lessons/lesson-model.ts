@@ -91,10 +91,26 @@ export type Assertion =
 
 export type Predict =
   | { kind: "fastest"; question: string; choices: Runner[]; line: number }
-  | { kind: "wall"; question: string; runner: Runner; tolerance: number; line: number };
+  | { kind: "wall"; question: string; runner: Runner; tolerance: number; line: number }
+  | { kind: "choice"; question: string; runner: Runner; options: ChoiceOption[]; line: number };
+
+/** How a run ends, for a choice: ok; stopped as a deadlock; failed with another error. */
+export type RunEnding = "ok" | "deadlock" | "error";
+
+/** What must be true of the run for a choice's answer to be what happened (exactly one key). */
+export type ChoiceWhen =
+  | { printed: string }
+  | { value: { matches: string; below?: number; above?: number; equals?: number } }
+  | { ends: RunEnding };
+
+/** One answer of a `kind: choice` prediction, and how the run shows it is the one. */
+export interface ChoiceOption {
+  answer: string;
+  when: ChoiceWhen;
+}
 
 /** What a student predicted, for comparePrediction(). */
-export type Prediction = { kind: "fastest"; runner: Runner } | { kind: "wall"; ms: number };
+export type Prediction = { kind: "fastest"; runner: Runner } | { kind: "wall"; ms: number } | { kind: "choice"; answer: string };
 
 /** A playground with the prose that leads up to it and the prose that discusses it. */
 export interface LessonSection {

@@ -27,6 +27,32 @@ describe("yaml outcome blocks", () => {
   });
 });
 
+describe("yaml outcome blocks for a Python twin", () => {
+  const withTwin = (outcome: string, check = "") =>
+    compileLesson(
+      "lessons/01-x.md",
+      `---\ntitle: T\nsummary: S.\n---\n\n\`\`\`ts playground\n${PROGRAM}\n\`\`\`\n\n\`\`\`python\nprint(1)\n\`\`\`\n\n${check}\`\`\`yaml outcome\n${outcome}\n\`\`\`\n`,
+    );
+  const check = `\`\`\`yaml check\ngoal: G.\nexpect:\n  - ok: all\n\`\`\`\n\n\`\`\`ts solution\n${PROGRAM}\n\`\`\`\n\n`;
+
+  it("name python when the playground has a twin", () => {
+    const { lesson: l, problems } = withTwin("fails:\n  python: Deadlock");
+    expect(problems).toEqual([]);
+    expect(l.playgrounds[0]?.outcome?.fails).toEqual({ python: "Deadlock" });
+  });
+
+  it("refuse python when there is no twin", () => {
+    expect(lesson("fails:\n  python: Deadlock").problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The outcome says the Python twin fails, but the playground has none/), expect.stringMatching(/names no runner/)]);
+  });
+
+  it("may stand beside an exercise's check when they name python only", () => {
+    const ok = withTwin("fails:\n  python: is damaged", check);
+    expect(ok.problems).toEqual([]);
+    expect(ok.lesson.playgrounds[0]?.outcome?.fails).toEqual({ python: "is damaged" });
+    expect(withTwin("fails:\n  python: x\n  main: y", check).problems.map((p) => p.message)).toEqual([expect.stringMatching(/may name only python/)]);
+  });
+});
+
 describe("outcomeMismatch", () => {
   const outcome = { fails: { workers: "top-level export" }, line: 1 };
   it("accepts ok runs where no failure is declared, and the declared failure", () => {

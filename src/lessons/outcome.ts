@@ -12,8 +12,8 @@ import { issueMessages } from "./zod-problems.ts";
 export const outcomeSchema = z
   .object({
     fails: z
-      .partialRecord(z.enum(["main", "async", "workers"]), z.string().trim().min(1))
-      .describe("the runners under which the playground fails on purpose, each with a text its error message contains (workers: is not a top-level export)"),
+      .partialRecord(z.enum(["main", "async", "workers", "python"]), z.string().trim().min(1))
+      .describe("the runners under which the playground fails on purpose, each with a text its error message contains (workers: is not a top-level export); python: its Python twin"),
   })
   .strict();
 
@@ -26,7 +26,9 @@ export function readOutcome(yaml: LocatedYaml, line: number, runners: readonly R
   }
   const fails: Partial<Record<Runner, string>> = {};
   for (const [runner, text] of Object.entries(parsed.data.fails) as [Runner, string][]) {
-    if (!runners.includes(runner)) {
+    if (runner === "python" && !runners.includes(runner)) {
+      problems.error(yaml.locate(["fails", runner], true), "The outcome says the Python twin fails, but the playground has none: put the ```python block right after the playground, or remove the line.");
+    } else if (!runners.includes(runner)) {
       problems.error(yaml.locate(["fails", runner], true), `The outcome says the playground fails under ${runner}, which it does not offer (${runners.join(", ")}): add it to runners= or remove the line.`);
     } else fails[runner] = text;
   }

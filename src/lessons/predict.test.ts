@@ -27,7 +27,7 @@ describe("readPredict", () => {
   });
 
   it("names an unknown kind, with the kind meant", () => {
-    expect(read([...ALL], "kind: fastes", "question: Q").problems).toEqual(['30:7 A predict block needs kind: fastest or kind: wall. "fastes" is not one. Did you mean "fastest"?']);
+    expect(read([...ALL], "kind: fastes", "question: Q").problems).toEqual(['30:7 A predict block needs kind: fastest, kind: wall or kind: choice. "fastes" is not one. Did you mean "fastest"?']);
   });
 
   it("requires the runner of a wall question", () => {
@@ -36,6 +36,47 @@ describe("readPredict", () => {
 
   it("refuses a runner the playground does not offer", () => {
     expect(read(["main"], "kind: wall", "runner: workers", "question: Q").problems).toEqual([expect.stringMatching(/^31:9 The prediction is about workers, which this playground does not offer \(main\)/)]);
+  });
+});
+
+const CHOICE_YAML = [
+  "kind: choice",
+  "runner: workers",
+  "question: What will it print?",
+  "options:",
+  "  - answer: exactly 80",
+  "    when: { value: { matches: '^counter = (\\d+)', equals: 80 } }",
+  "  - answer: fewer than 80",
+  "    when: { value: { matches: '^counter = (\\d+)', below: 80 } }",
+  "  - answer: it never finishes",
+  "    when: { ends: deadlock }",
+];
+
+describe("readPredict: choice", () => {
+  it("reads a choice with its answers and conditions", () => {
+    const { predict, problems } = read([...ALL], ...CHOICE_YAML);
+    expect(problems).toEqual([]);
+    expect(predict).toMatchObject({ kind: "choice", runner: "workers", options: [{ answer: "exactly 80", when: { value: { matches: "^counter = (\\d+)", equals: 80 } } }, { answer: "fewer than 80" }, { answer: "it never finishes", when: { ends: "deadlock" } }] });
+  });
+
+  it("refuses a pattern that is not a regular expression, at its line", () => {
+    const { predict, problems } = read([...ALL], "kind: choice", "runner: main", "question: Q", "options:", "  - answer: a", '    when: { printed: "(" }', "  - answer: b", "    when: { ends: ok }");
+    expect(predict).toBeUndefined();
+    expect(problems).toEqual([expect.stringMatching(/^35:22 "\(" is not a regular expression/)]);
+  });
+
+  it("refuses a value condition with no group or nothing to compare", () => {
+    const { problems } = read([...ALL], "kind: choice", "runner: main", "question: Q", "options:", "  - answer: a", "    when: { value: { matches: 'n = \\d+', below: 3 } }", "  - answer: b", "    when: { value: { matches: 'n = (\\d+)' } }");
+    expect(problems).toEqual([expect.stringMatching(/captures nothing/), expect.stringMatching(/needs below:, above: or equals:/)]);
+  });
+
+  it("refuses two answers that read the same, and a single answer", () => {
+    expect(read([...ALL], "kind: choice", "runner: main", "question: Q", "options:", "  - answer: a", "    when: { ends: ok }", "  - answer: a", "    when: { ends: error }").problems).toEqual([expect.stringMatching(/Two answers read "a"/)]);
+    expect(read([...ALL], "kind: choice", "runner: main", "question: Q", "options:", "  - answer: a", "    when: { ends: ok }").problems).toHaveLength(1);
+  });
+
+  it("refuses a runner the playground does not offer", () => {
+    expect(read(["main"], ...CHOICE_YAML).problems).toEqual([expect.stringMatching(/The prediction is about workers, which this playground does not offer/)]);
   });
 });
 
@@ -110,6 +151,29 @@ describe("comparePrediction", () => {
 
   it("asks for the run a wall guess is about", () => {
     expect(comparePrediction(wall, { kind: "wall", ms: 500 }, [])).toMatchObject({ measured: false, text: "Run it under main to compare with your guess of 500 ms." });
+  });
+
+  it("judges a choice from the number the run printed", () => {
+    const choice = read([...ALL], ...CHOICE_YAML).predict!;
+    const lost = [fakeRun("workers", { output: ["counter = 53 (80 expected)"] })];
+    expect(comparePrediction(choice, { kind: "choice", answer: "fewer than 80" }, lost)).toEqual({ text: "You predicted “fewer than 80”, and so it went: it printed “counter = 53 (80 expected)”.", right: true, measured: true });
+    expect(comparePrediction(choice, { kind: "choice", answer: "exactly 80" }, lost)).toMatchObject({ right: false, measured: true, text: "You predicted “exactly 80”; what happened: fewer than 80 (it printed “counter = 53 (80 expected)”)." });
+    expect(comparePrediction(choice, { kind: "choice", answer: "exactly 80" }, [fakeRun("workers", { output: ["counter = 80"] })])).toMatchObject({ right: true });
+  });
+
+  it("judges a choice by how the run ended: a deadlock is the detector's error", () => {
+    const choice = read([...ALL], ...CHOICE_YAML).predict!;
+    const deadlocked = { ...fakeRun("workers", { ok: false }), error: { message: "Deadlock: `a()` holds lock `x` and waits for lock `y`." } };
+    expect(comparePrediction(choice, { kind: "choice", answer: "it never finishes" }, [deadlocked])).toMatchObject({ right: true, measured: true, text: expect.stringContaining("Lanes stopped the run as a deadlock") });
+  });
+
+  it("does not judge a choice that no answer fits, nor one whose run is missing or did not compile", () => {
+    const choice = read([...ALL], ...CHOICE_YAML).predict!;
+    const guess = { kind: "choice", answer: "exactly 80" } as const;
+    expect(comparePrediction(choice, guess, [fakeRun("workers", { output: ["counter = 99"] })])).toMatchObject({ measured: false, text: expect.stringContaining("showed none of the answers") });
+    expect(comparePrediction(choice, guess, [fakeRun("main", { output: ["counter = 80"] })])).toMatchObject({ measured: false, text: "Run it under workers to see which answer happens." });
+    const uncompiled = { ...fakeRun("workers", { ok: false, wallMs: 0 }), error: { message: "Syntax error", phase: "compile" as const } };
+    expect(comparePrediction(choice, guess, [uncompiled])).toMatchObject({ measured: false });
   });
 
   it("refuses a prediction of the other kind", () => {

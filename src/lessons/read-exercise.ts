@@ -21,12 +21,15 @@ export interface PendingBlocks {
 export function buildExercise(blocks: PendingBlocks, problems: ProblemList, transpileCheck: (source: string) => string): void {
   const { playground, solution, tsCheck, yamlCheck, predict, outcome } = blocks;
   if (solution) playground.solution = solution;
-  if (outcome && yamlCheck) {
-    problems.error(at(outcome), "An exercise's check already says what its runs must do: an outcome block is for playgrounds without a check. Remove it, or move the failure into the check.");
-  } else if (outcome) {
+  if (outcome) {
+    // The Python twin is checked by its outcome only (a check is about the TypeScript runs),
+    // so an exercise may declare its twin's failure.
+    const runners = playground.python ? [...playground.runners, "python" as const] : playground.runners;
     const yaml = parsed(outcome, problems);
-    const read = yaml && readOutcome(yaml, outcome.line, playground.runners, problems);
-    if (read) playground.outcome = read;
+    const read = yaml && readOutcome(yaml, outcome.line, runners, problems);
+    if (read && yamlCheck && Object.keys(read.fails).some((runner) => runner !== "python")) {
+      problems.error(at(outcome), "An exercise's check already says what its runs must do: an outcome block beside a check may name only python (its Python twin's failure). Remove the other runners, or move their failure into the check.");
+    } else if (read) playground.outcome = read;
   }
   if (predict) {
     const yaml = parsed(predict, problems);

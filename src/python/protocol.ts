@@ -20,3 +20,23 @@ export type FromPythonWorker =
   | { type: "started" }
   | { type: "events"; lanes: Lane[]; spans: Span[]; output: OutputLine[] }
   | { type: "done"; ok: boolean; message?: string; line?: number; wallMs: number; jspi: boolean };
+
+/** Main Python worker -> a process worker (python-worker-process.ts). */
+export type ToProcessWorker =
+  /** Load Pyodide now, before any job (a warm pool). */
+  | { type: "warm" }
+  /** Run one pickled call in this process. A new `run` (or `label`) means a new process: the
+   *  program is imported afresh as `__mp_main__` first. `t0` is the run's start, epoch ms. */
+  | { type: "job"; run: number; label: string; lanePrefix: string; source: string; t0: number; shared: SharedArrayBuffer; id: number; payload: Uint8Array }
+  /** The answer to a queue-get: the item's pickled bytes, or null (timed out). */
+  | { type: "queue-item"; request: number; item: Uint8Array | null };
+
+/** A process worker -> the main Python worker. */
+export type FromProcessWorker =
+  | { type: "events"; run: number; lanes: Lane[]; spans: Span[]; output: OutputLine[] }
+  /** A job's pickled outcome (("ok", value, None) or ("error", exception, traceback)). */
+  | { type: "result"; id: number; data: Uint8Array }
+  /** Python could not load, or the job could not be run at all. */
+  | { type: "failed"; id?: number; message: string }
+  | { type: "queue-put"; queue: number; item: Uint8Array }
+  | { type: "queue-get"; queue: number; request: number; timeoutMs: number };

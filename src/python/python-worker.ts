@@ -1,12 +1,17 @@
 // The Python worker: one Pyodide, loaded on the first run and then kept warm, running one
 // program at a time. Runaway Python is not stopped from in here: the page terminates this
-// worker and starts a fresh one (see python-runner.ts).
+// worker and starts a fresh one (see python-runner.ts). A program's processes are workers of
+// this worker's own (process-pool.ts).
 import type { PyodideInterface } from "pyodide";
 import type { PyCallable, PyProxy } from "pyodide/ffi";
 import { loadPyodideWithProgress } from "./load-pyodide";
+import { ProcessPool } from "./process-pool";
 import type { FromPythonWorker, ToPythonWorker } from "./protocol";
 import driverSource from "./py/lanes_driver.py?raw";
+import processesSource from "./py/lanes_processes.py?raw";
 import threadSource from "./py/lanes_thread.py?raw";
+import { closeNetwork, threadHost } from "./python-host";
+import type { Typecode } from "./shared-cells";
 import { WorkerTrace } from "./worker-trace";
 
 const post = (message: FromPythonWorker) => self.postMessage(message);
@@ -14,62 +19,45 @@ const post = (message: FromPythonWorker) => self.postMessage(message);
 /** Is WebAssembly stack switching (JSPI) here? Without it, threads cannot be emulated. */
 const JSPI = typeof (WebAssembly as { Suspending?: unknown }).Suspending === "function";
 
+/** A program that names these starts processes: their workers start loading with it. */
+const USES_PROCESSES = /\b(multiprocessing|ProcessPoolExecutor)\b/;
+
+/** How many process workers to start loading with the program: the largest pool size it names
+ *  (max_workers=4, Pool(4), processes=4), else the cores; at most 4. A guess, to overlap the
+ *  seconds of Pyodide start-up per process with the program's own start. */
+function processesWanted(source: string): number {
+  const named = [...source.matchAll(/\b(?:max_workers|processes)\s*=\s*(\d+)|\bPool\(\s*(\d+)/g)].map((m) => Number(m[1] ?? m[2]));
+  return Math.min(4, Math.max(1, ...(named.length ? named : [navigator.hardwareConcurrency || 1])));
+}
+
 let pyodide: Promise<PyodideInterface> | undefined;
 let trace = new WorkerTrace(performance.now(), post);
+const processes = new ProcessPool((lanes, spans, output) => trace.add(lanes, spans, output));
 
-// Macrotask yields for the switch interval: a MessageChannel, since nested setTimeout(0)s are
-// clamped to 4 ms.
-const yields: ((value: undefined) => void)[] = [];
-const yieldChannel = new MessageChannel();
-yieldChannel.port1.onmessage = () => yields.shift()?.(undefined);
-
-/** What lanes_thread and lanes_driver call (`import _lanes_host`). */
+/** What lanes_thread, lanes_driver and lanes_processes call (`import _lanes_host`). */
 const host = {
-  now: () => trace.now(),
-  lane: (id: string, label: string, kind: "thread" | "task") => trace.lane(id, label, kind),
-  span: (lane: string, state: "running" | "waiting" | "blocked" | "ready", start: number, end: number) => trace.span(lane, state, start, end),
-  out: (lane: string, stream: "stdout" | "stderr", text: string) => trace.out(lane, stream, text),
-  /** Resolves with the time the timer fired (the thread is ready from then on). */
-  sleep: (ms: number) => new Promise<number>((resolve) => setTimeout(() => resolve(trace.now()), ms)),
-  deferred() {
-    let resolve: (value: number) => void = () => undefined;
-    const promise = new Promise<number>((r) => (resolve = r));
-    return { promise, resolve };
-  },
-  resolveAfter: (deferred: { resolve(value: number): void }, ms: number) => setTimeout(() => deferred.resolve(trace.now()), ms),
-  yieldNow: () =>
-    new Promise<undefined>((resolve) => {
-      yields.push(resolve);
-      yieldChannel.port2.postMessage(0);
-    }),
-  /** A new thread's body on its own stack: it starts once the running stack lets go. */
-  startThread(body: PyCallable) {
-    queueMicrotask(() => {
-      body
-        .callPromising()
-        .catch((error: unknown) => trace.out("py:thread:1", "stderr", `Lanes could not run a thread: ${String(error)}`))
-        .finally(() => body.destroy());
-    });
-  },
+  ...threadHost(() => trace),
+  processStart: (label: string) => processes.start(label),
+  processCall: (pid: number, payload: Uint8Array) => processes.call(pid, payload),
+  processEnd: (pid: number) => processes.end(pid),
+  processKill: (pid: number) => processes.kill(pid),
+  sharedAlloc: (bytes: number) => processes.cells().alloc(bytes),
+  sharedGet: (typecode: Typecode, offset: number) => processes.cells().get(typecode, offset),
+  sharedSet: (typecode: Typecode, offset: number, value: number | bigint) => processes.cells().set(typecode, offset, value),
+  sharedTryLock: (offset: number) => processes.cells().tryLock(offset),
+  sharedUnlock: (offset: number) => processes.cells().unlock(offset),
+  queueNew: () => processes.queues().create(),
+  queuePut: (queue: number, item: Uint8Array) => processes.queues().put(queue, item),
+  queueGet: (queue: number, timeoutMs: number) => processes.queues().get(queue, timeoutMs),
+  queueSize: (queue: number) => processes.queues().size(queue),
 };
-
-/** After Pyodide has fetched its files, the program gets no network: CSP lets this worker
- *  reach its own site (for those files), so what would reach it is taken away. */
-function closeNetwork(): void {
-  for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts", "Worker", "SharedWorker"]) {
-    // fetch and importScripts live on WorkerGlobalScope.prototype, the constructors on the
-    // global itself: delete each where it is defined.
-    for (let o: object | null = self; o; o = Object.getPrototypeOf(o)) {
-      if (Object.hasOwn(o, name)) Reflect.deleteProperty(o, name);
-    }
-  }
-}
 
 function warm(): Promise<PyodideInterface> {
   pyodide ??= loadPyodideWithProgress((progress) => post({ type: "loading", progress })).then((py) => {
     py.FS.mkdirTree("/lanes");
     py.FS.writeFile("/lanes/lanes_thread.py", threadSource);
     py.FS.writeFile("/lanes/lanes_driver.py", driverSource);
+    py.FS.writeFile("/lanes/lanes_processes.py", processesSource);
     py.registerJsModule("_lanes_host", host);
     py.runPython("import sys; sys.path.insert(0, '/lanes'); import lanes_driver; lanes_driver.warm()");
     closeNetwork();
@@ -79,13 +67,21 @@ function warm(): Promise<PyodideInterface> {
 }
 
 async function run(source: string, switchTicks: Int32Array): Promise<void> {
+  if (USES_PROCESSES.test(source)) processes.prewarm(processesWanted(source));
   const py = await warm();
   py.setInterruptBuffer(switchTicks);
   const driver = py.pyimport("lanes_driver") as PyProxy & { run: PyCallable };
-  trace = new WorkerTrace(performance.now(), post);
+  const t0 = performance.now();
+  trace = new WorkerTrace(t0, post);
+  processes.beginRun(source, performance.timeOrigin + t0);
   post({ type: "started" });
-  let result: unknown = JSPI ? await driver.run.callPromising(source) : driver.run(source);
-  if (typeof result !== "string") result = await (result as Promise<string>);
+  let result: unknown;
+  try {
+    result = JSPI ? await driver.run.callPromising(source) : driver.run(source);
+    if (typeof result !== "string") result = await (result as Promise<string>);
+  } finally {
+    processes.endRun();
+  }
   const wallMs = trace.now();
   driver.destroy();
   trace.flush();

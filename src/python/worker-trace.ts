@@ -36,6 +36,14 @@ export class WorkerTrace {
     this.soon();
   }
 
+  /** Events another worker (a process) recorded, on this run's time axis already. */
+  add(lanes: readonly Lane[], spans: readonly Span[], output: readonly OutputLine[]): void {
+    this.lanes.push(...lanes);
+    this.spans.push(...spans);
+    this.output.push(...output);
+    this.soon();
+  }
+
   /** Send what is pending now. */
   flush(): void {
     clearTimeout(this.timer);

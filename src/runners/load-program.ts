@@ -49,14 +49,14 @@ export async function loadProgram(source: string, limitMs: number, beforeImport?
     revokeModuleUrl(moduleUrl);
     // Top-level code threw while the module loaded: report it where it happened.
     const where = locateError(error, moduleUrl, lineMap);
-    throw new CompileError(where.message, where.line, where.column);
+    throw new CompileError(where.message, where.line, where.column, "load");
   } finally {
     restoreHost();
   }
   const main = exports.default;
   if (typeof main !== "function") {
     revokeModuleUrl(moduleUrl);
-    throw new CompileError("The default export must be a function: `export default async function main() { … }`.");
+    throw new CompileError("The default export must be a function: `export default async function main() { … }`.", undefined, undefined, "load");
   }
   return { source, js, lineMap, moduleUrl, exports, main: main as () => unknown };
 }

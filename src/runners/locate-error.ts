@@ -5,15 +5,24 @@ import type { RunError } from "../trace/run";
 
 /** An error from a worker, rebuilt on the page with the place in the student's code it came from. */
 export class RemoteError extends Error {
-  constructor(
-    message: string,
-    name: string,
-    readonly line?: number,
-    readonly column?: number,
-    stack?: string,
-  ) {
-    super(message);
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(message: string, name: string, line?: number, column?: number, stack?: string) {
+    // With the worker's stack in hand, the page's own (a reply handler's frames, replaced at
+    // once) is not captured: a thousand failing tasks made a thousand of them for nothing.
+    const v8 = Error as { stackTraceLimit?: number }; // V8's; elsewhere setting it does nothing
+    const limit = v8.stackTraceLimit;
+    const skip = stack !== undefined && stack !== "" && typeof limit === "number";
+    if (skip) v8.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      if (skip) v8.stackTraceLimit = limit;
+    }
     this.name = name;
+    this.line = line;
+    this.column = column;
     if (stack) this.stack = stack;
   }
 }

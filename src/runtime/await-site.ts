@@ -4,6 +4,8 @@
 // awaited value, `await $__lanesAt(line, value)`, and this remembers the line of the last await
 // an error passed through: the outermost one, main()'s, when main() did not catch it.
 
+import { cannotFail } from "./fulfilled";
+
 /** The name compiled programs import it by (the compiler and the lanes shim agree on it). */
 export const AWAIT_SITE_NAME = "$__lanesAt";
 export const AWAIT_SITES_NAME = "$__lanesAtEach";
@@ -19,7 +21,7 @@ function remember(line: number): (error: unknown) => never {
 
 /** `await value` at `line`: the same value, its failure remembered on its way through. */
 export function awaitSite(line: number, value: unknown): unknown {
-  if (typeof (value as { then?: unknown } | null)?.then !== "function") return value;
+  if (cannotFail(value) || typeof (value as { then?: unknown } | null)?.then !== "function") return value;
   return Promise.resolve(value as PromiseLike<unknown>).then(undefined, remember(line));
 }
 

@@ -1,6 +1,7 @@
 // The `lanes` functions are the same code under every runner; what they do comes from
 // the host the current runner installs (page: main/async/workers drivers; worker: a task host).
 
+import type { CounterReading } from "./sync/counter-track";
 import type { BlockRequest } from "./sync/waiting";
 
 export type TaskFn = (...args: never[]) => unknown;
@@ -29,8 +30,12 @@ export interface Host {
    * the realm's plain loop (Atomics.wait where the thread may block, else waitAsync).
    */
   block?(request: BlockRequest): boolean | Promise<boolean>;
+  /** A counter track's new value (sync/counter-track.ts), stamped now. Absent: not recorded. */
+  counter?(reading: CounterReading): void;
   /** The running task's id, as in Run.tasks ("main" for main()): lock owners, wake-up arrows. */
   taskId?(): string;
+  /** The same as a cell code (sync-object.ts codeOfTask), where the host keeps it ready. */
+  taskCode?(): number;
 }
 
 const idle: Host = {

@@ -8,7 +8,7 @@ import { Barrier, BoundedSemaphore, Condition, Event, Lock, Queue, Semaphore, re
 export { Pool, asCompleted, print, sleep, spawn, work };
 export { Barrier, BoundedSemaphore, Condition, Event, Lock, Queue, Semaphore, shared };
 export type { PoolOptions, Thread } from "./api";
-export type { QueueOptions } from "./sync";
+export type { QueueOptions, SemaphoreOptions } from "./sync";
 
 export const RUNTIME_KEY = "lanes.runtime";
 

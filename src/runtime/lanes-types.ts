@@ -111,6 +111,12 @@ export const LANES_TYPES = `declare module "lanes" {
     with<R>(fn: () => R | Promise<R>): Promise<Awaited<R>>;
   }
 
+  /** Options of a {@link Semaphore}. */
+  export interface SemaphoreOptions {
+    /** Draw its permits in use on the timeline, as a counter track under the lanes (default false). */
+    track?: boolean;
+  }
+
   /**
    * A semaphore: \`permits\` tasks may hold it at once; the next waits in \`acquire\` until one
    * releases. Python's \`threading.Semaphore\` (\`asyncio.Semaphore\`, \`multiprocessing.Semaphore\`).
@@ -119,7 +125,7 @@ export const LANES_TYPES = `declare module "lanes" {
    * - workers: waiting blocks the worker; the counter is shared memory.
    */
   export class Semaphore {
-    constructor(permits?: number);
+    constructor(permits?: number, options?: SemaphoreOptions);
     readonly name: string;
     /** Permits free now (it may change the moment after you read it). */
     readonly value: number;
@@ -191,7 +197,9 @@ export const LANES_TYPES = `declare module "lanes" {
   /**
    * A meeting point for \`parties\` tasks: each \`wait\` returns once all have arrived.
    * Python's \`threading.Barrier\`. A wait that times out, or \`abort()\`, breaks the barrier:
-   * every waiting and later \`wait\` then throws BrokenBarrierError until \`reset()\`.
+   * every waiting and later \`wait\` then throws BrokenBarrierError until \`reset()\`. Unlike Python,
+   * a task that fails breaks the barriers it is a party to (that it waited at, or was given as an
+   * argument), so the others learn at once that it will never arrive.
    * - main: tasks run one at a time, so a barrier of more than one task can never fill: deadlock.
    */
   export class Barrier {
@@ -217,6 +225,8 @@ export const LANES_TYPES = `declare module "lanes" {
   export interface QueueOptions {
     /** How many items it holds before \`put\` waits; default: no limit (up to 1 MiB of items). */
     capacity?: number;
+    /** Draw its length on the timeline, as a counter track under the lanes (default false). */
+    track?: boolean;
   }
 
   /**

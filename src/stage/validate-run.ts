@@ -2,7 +2,7 @@
 // stage's realm and can post anything there, so a record is read as untrusted input: each field
 // is checked and copied into a fresh object (unknown fields are dropped), sizes are capped, and a
 // record that is not a Run becomes a sentence saying what is wrong with it — never a throw.
-import { RUNNERS, STATES, type FrameReport, type Lane, type OutputLine, type Run, type Runner, type RunError, type Span, type Startup, type TaskInfo, type Wakeup } from "../trace/run";
+import { RUNNERS, RUN_ERROR_PHASES, STATES, type Counter, type CounterKind, type FrameReport, type Lane, type OutputLine, type Run, type Runner, type RunError, type RunErrorPhase, type Span, type Startup, type TaskInfo, type Wakeup } from "../trace/run";
 
 /** Caps far above what a lesson's program records, low enough that a forged record cannot flood the app. */
 export const RUN_LIMITS = { lanes: 1_000_000, spans: 5_000_000, output: 5_000_000, tasks: 5_000_000, text: 1_000_000, label: 100_000, frozen: 100_000 } as const;
@@ -52,6 +52,10 @@ function runError(value: unknown, what: string): RunError {
   const column = optionalPosition(e.column, `${what}.column`);
   if (line !== undefined) error.line = line;
   if (column !== undefined) error.column = column;
+  if (e.phase !== undefined) {
+    if (!RUN_ERROR_PHASES.includes(e.phase as RunErrorPhase)) fail(`${what}.phase is not one of ${RUN_ERROR_PHASES.join(", ")}`);
+    error.phase = e.phase as RunErrorPhase;
+  }
   return error;
 }
 
@@ -129,6 +133,21 @@ function wakeup(value: unknown, i: number): Wakeup {
   return { object: text(w.object, `wakeups[${i}].object`), from: wakeupEnd(w.from, `wakeups[${i}].from`), to: wakeupEnd(w.to, `wakeups[${i}].to`) };
 }
 
+const COUNTER_KINDS: readonly CounterKind[] = ["queue length", "permits in use"];
+
+function counter(value: unknown, i: number): Counter {
+  const c = record(value, `counters[${i}]`);
+  const kind = c.kind as CounterKind;
+  if (!COUNTER_KINDS.includes(kind)) fail(`counters[${i}].kind is not one of ${COUNTER_KINDS.join(", ")}`);
+  const samples = list(c.samples, `counters[${i}].samples`, RUN_LIMITS.spans).map((v, k) => {
+    const s = record(v, `counters[${i}].samples[${k}]`);
+    return { t: time(s.t, `counters[${i}].samples[${k}].t`), value: time(s.value, `counters[${i}].samples[${k}].value`) };
+  });
+  const track: Counter = { object: text(c.object, `counters[${i}].object`), kind, samples };
+  if (c.max !== undefined) track.max = time(c.max, `counters[${i}].max`);
+  return track;
+}
+
 /** Read `value` as the Run of `runner`: a fresh, checked copy, or what is wrong with it. */
 export function parseRun(value: unknown, runner: Runner): Parsed<Run> {
   try {
@@ -152,6 +171,7 @@ export function parseRun(value: unknown, runner: Runner): Parsed<Run> {
     if (r.frames !== undefined) run.frames = frames(r.frames);
     if (r.startup !== undefined) run.startup = list(r.startup, "startup", RUN_LIMITS.lanes).map((s, i) => startup(s, i, laneIds));
     if (r.wakeups !== undefined) run.wakeups = list(r.wakeups, "wakeups", RUN_LIMITS.spans).map(wakeup);
+    if (r.counters !== undefined) run.counters = list(r.counters, "counters", RUN_LIMITS.frozen).map(counter);
     if (r.notes !== undefined) run.notes = list(r.notes, "notes", RUN_LIMITS.frozen).map((n, i) => text(n, `notes[${i}]`, RUN_LIMITS.text));
     return { ok: true, value: run };
   } catch (error) {

@@ -16,6 +16,7 @@ const run: Run = {
   output: [{ t: 3, lane: "worker:1", task: "1", text: "hello" }],
   tasks: [{ id: "1", name: "f", args: "1", failed: { message: "no", line: 3 } }],
   frames: { frozen: [{ start: 1, end: 2 }], dropped: 0 },
+  counters: [{ object: "q", kind: "queue length", max: 4, samples: [{ t: 1, value: 1 }, { t: 2, value: 0 }] }],
 };
 
 /** Every failure must be a sentence, and nothing may throw. */
@@ -51,6 +52,23 @@ describe("the app's check of what a stage sends", () => {
   it("refuses a forged run of another runner, with a sentence", () => {
     const parsed = parseRun({ ...run, runner: "main" }, "workers");
     expect(parsed).toEqual({ ok: false, message: "The program's page sent a run record Lanes cannot read: it is a main run, but a workers run was asked for." });
+  });
+
+  it("keeps a compile error's phase and refuses a phase it does not know", () => {
+    const failed = { runner: "main", ok: false, wallMs: 0, lanes: [], spans: [], output: [], error: { message: "Syntax error", line: 2, phase: "compile" } };
+    const parsed = parseRun(failed, "main");
+    expect(parsed.ok && parsed.value.error).toEqual({ message: "Syntax error", line: 2, phase: "compile" });
+    const forged = parseRun({ ...failed, error: { message: "x", phase: "later" } }, "main");
+    expect(forged.ok).toBe(false);
+    expectSentence(forged);
+  });
+
+  it("refuses a counter track of an unknown kind, or with a sample that is not a number", () => {
+    const kind = parseRun({ ...run, counters: [{ ...run.counters![0]!, kind: "bytes" }] }, "workers");
+    expect(kind.ok).toBe(false);
+    expectSentence(kind);
+    const sample = parseRun({ ...run, counters: [{ ...run.counters![0]!, samples: [{ t: 1, value: "1" }] }] }, "workers");
+    expect(sample).toEqual({ ok: false, message: "The program's page sent a run record Lanes cannot read: counters[0].samples[0].value is not a finite number." });
   });
 
   it("refuses output on a lane the run does not have", () => {

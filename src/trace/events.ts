@@ -14,16 +14,28 @@
 //                                  16+8i+s  open a span in STATES[s] named strings[i] (a wait's label)
 //   wakeups?: a few wake-ups as objects (only contended waits make them; see Run.wakeups),
 //             their times in the sender's clock like t
+//   counters?: samples of counter tracks as objects (only objects made with `track: true`
+//             make them; see Run.counters), their times in the sender's clock like t
 //
 // `data` is one buffer, so it can be transferred (zero copy) or cloned as a single memcpy;
 // `strings` stays tiny because ids repeat. Every batch is self-contained (its own string table),
 // so batches may be dropped or applied independently.
-import { STATES, type State, type Wakeup } from "./run";
+import { STATES, type CounterKind, type State, type Wakeup } from "./run";
+
+/** One sample of a counter track as it travels (see Run.counters). */
+export interface CounterEvent {
+  object: string;
+  kind: CounterKind;
+  max?: number;
+  t: number;
+  value: number;
+}
 
 export interface TraceBatch {
   strings: string[];
   data: Float64Array;
   wakeups?: Wakeup[];
+  counters?: CounterEvent[];
 }
 
 export const STRIDE = 4;
@@ -65,6 +77,7 @@ export class TraceBatchWriter implements TraceSink {
   #lastTask: TaskRef = "";
   #lastTaskSlot = 0;
   #wakeups: Wakeup[] = [];
+  #counters: CounterEvent[] = [];
 
   state(t: number, lane: string, task: TaskRef, state: State | null, label?: string): void {
     const op = state === null ? OP_LEAVE : STATE_OP.get(state);
@@ -75,6 +88,10 @@ export class TraceBatchWriter implements TraceSink {
 
   wakeup(wakeup: Wakeup): void {
     this.#wakeups.push(wakeup);
+  }
+
+  counter(sample: CounterEvent): void {
+    this.#counters.push(sample);
   }
 
   output(t: number, lane: string, task: TaskRef, text: string): void {
@@ -120,11 +137,15 @@ export class TraceBatchWriter implements TraceSink {
 
   /** The batch so far, or null if nothing was recorded since the last take(). */
   take(): TraceBatch | null {
-    if (this.#used === 0 && this.#wakeups.length === 0) return null;
+    if (this.#used === 0 && this.#wakeups.length === 0 && this.#counters.length === 0) return null;
     const batch: TraceBatch = { strings: this.#strings, data: this.#data.slice(0, this.#used) };
     if (this.#wakeups.length > 0) {
       batch.wakeups = this.#wakeups;
       this.#wakeups = [];
+    }
+    if (this.#counters.length > 0) {
+      batch.counters = this.#counters;
+      this.#counters = [];
     }
     this.#strings = [];
     this.#index = new Map();

@@ -277,3 +277,19 @@ describe("RunRecorder start-up", () => {
     expect(r.finish(10, false).startup).toBeUndefined();
   });
 });
+
+describe("RunRecorder counter tracks", () => {
+  it("keeps one track per object and kind, in time order, its worker samples on run time", () => {
+    const r = new RunRecorder("workers");
+    expect(r.snapshot(1).counters).toBeUndefined();
+    r.counter({ object: "q", kind: "queue length", max: 4, t: 5, value: 2 });
+    const writer = new TraceBatchWriter();
+    writer.counter({ object: "q", kind: "queue length", max: 4, t: 1003, value: 1 }); // a worker's clock, 1000 ms ahead
+    r.applyEvents(writer.take()!, (t) => t - 1000);
+    r.counter({ object: "sem", kind: "permits in use", max: 2, t: 4, value: 1 });
+    expect(r.finish(10, true).counters).toEqual([
+      { object: "q", kind: "queue length", max: 4, samples: [{ t: 3, value: 1 }, { t: 5, value: 2 }] },
+      { object: "sem", kind: "permits in use", max: 2, samples: [{ t: 4, value: 1 }] },
+    ]);
+  });
+});

@@ -2,9 +2,9 @@
 // (or in batches from workers); the recorder turns them into spans and answers two questions:
 // "what does the run look like so far?" (snapshot, for the live timeline) and "what was it?"
 // (finish). Times are run times: ms since main() was called.
-import { forEachEvent, type TraceBatch } from "./events";
+import { forEachEvent, type CounterEvent, type TraceBatch } from "./events";
 import type { ToRunTime } from "./clock";
-import type { Lane, OutputLine, Run, Runner, RunError, Span, Startup, State, TaskInfo, Wakeup } from "./run";
+import type { Counter, Lane, OutputLine, Run, Runner, RunError, Span, Startup, State, TaskInfo, Wakeup } from "./run";
 import { SortedLog, mergeSorted } from "./sorted-log";
 
 interface OpenSpan {
@@ -49,6 +49,8 @@ export class RunRecorder {
   #output = new SortedLog<OutputLine>(byT);
   #startup: Startup[] = [];
   #wakeups: Wakeup[] = [];
+  /** Counter tracks by object and kind, in the order first sampled. */
+  #counters = new Map<string, Counter>();
   #finished: Run | undefined;
   /** Tasks cancelled before they started, as id ranges (a map's tail is one range). */
   #cancelled: { first: number; count: number }[] = [];
@@ -59,6 +61,19 @@ export class RunRecorder {
   wakeup(wakeup: Wakeup): void {
     if (this.#finished) return;
     this.#wakeups.push(wakeup);
+  }
+
+  /** Records a counter track's sample (see Run.counters); its time is run time. */
+  counter(sample: CounterEvent): void {
+    if (this.#finished) return;
+    const key = `${sample.kind}\u0000${sample.object}`;
+    let track = this.#counters.get(key);
+    if (!track) {
+      track = { object: sample.object, kind: sample.kind, samples: [] };
+      if (sample.max !== undefined) track.max = sample.max;
+      this.#counters.set(key, track);
+    }
+    track.samples.push({ t: sample.t, value: sample.value });
   }
 
   /** Adds a lane at the end of the display order; a lane already known keeps its place and label. */
@@ -197,6 +212,7 @@ export class RunRecorder {
         } else this.#close(lane, task, { state, start: toRunTime(start) }, toRunTime(end));
       },
     });
+    for (const c of batch.counters ?? []) this.counter({ ...c, t: toRunTime(c.t) });
     for (const w of batch.wakeups ?? []) this.wakeup({ object: w.object, from: { task: w.from.task, t: toRunTime(w.from.t) }, to: { task: w.to.task, t: toRunTime(w.to.t) } });
   }
 
@@ -255,6 +271,7 @@ export class RunRecorder {
       ...(this.#wakeups.length > 0 ? { wakeups: this.#wakeups.slice() } : {}),
     };
     if (this.#startup.length > 0) run.startup = this.#startup.map((s) => ({ ...s }));
+    if (this.#counters.size > 0) run.counters = [...this.#counters.values()].map(counterOf);
     return run;
   }
 }
@@ -267,4 +284,13 @@ function spanOf(lane: string, task: string, open: OpenSpan, end: number): Span {
 
 function describe(range: TaskRange, index: number): TaskInfo {
   return { id: String(range.first + index), name: range.name, args: range.args(index) };
+}
+
+/**
+ * A track as a Run holds it: samples in time order. Samples from several threads arrive per
+ * batch, so they may be out of order; a stable sort keeps equal times in arrival order.
+ */
+function counterOf(track: Counter): Counter {
+  const samples = track.samples.slice().sort((a, b) => a.t - b.t);
+  return { ...track, samples };
 }

@@ -46,6 +46,30 @@ export interface Wakeup {
   to: { task: string; t: number };
 }
 
+/** What a counter track counts: a queue's items, or a semaphore's permits held. */
+export type CounterKind = "queue length" | "permits in use";
+
+/** One value of a counter: `value` from run time `t` on (ms since main() was called). */
+export interface CounterSample {
+  t: number;
+  value: number;
+}
+
+/**
+ * Extension: a counter track, for an object made with `track: true` (`new Queue({ capacity: 4,
+ * track: true })`, `new Semaphore(3, { track: true })`): its value after every change, drawn as
+ * a step chart under the lanes.
+ */
+export interface Counter {
+  /** The object's name: `q`, `Semaphore#1`. */
+  object: string;
+  kind: CounterKind;
+  /** The most it can be (a queue's capacity, a semaphore's permits); absent when unbounded. */
+  max?: number;
+  /** In time order. */
+  samples: CounterSample[];
+}
+
 export interface OutputLine {
   t: number;
   lane: string;
@@ -55,10 +79,18 @@ export interface OutputLine {
   stream?: "stderr";
 }
 
+/** Before main() was called: "compile", the compiler refused the program (a syntax error, an
+ *  import that does not exist); "load", its top-level code failed as it loaded. Either way no
+ *  runner ran it, and no other runner would fare differently. */
+export type RunErrorPhase = "compile" | "load";
+export const RUN_ERROR_PHASES: readonly RunErrorPhase[] = ["compile", "load"];
+
 export interface RunError {
   message: string;
   line?: number;
   column?: number;
+  /** Extension: set when the program failed before it ran (absent: main() or a task failed). */
+  phase?: RunErrorPhase;
 }
 
 /** What the timeline shows on hover: the function a task ran and a preview of its arguments. */
@@ -106,6 +138,8 @@ export interface Run {
   startup?: Startup[];
   /** Extension: wake-ups by locks, conditions, events, barriers and queues (absent when none). */
   wakeups?: Wakeup[];
+  /** Extension: counter tracks the program asked for (absent when none). */
+  counters?: Counter[];
   /** Extension: what about the page changed how this run went (said once per run, e.g. not isolated). */
   notes?: string[];
 }

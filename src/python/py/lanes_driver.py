@@ -19,6 +19,38 @@ PROGRAM = "main.py"
 # The stdlib modules built on _thread: imported afresh each run, on the emulated threads.
 _ON_THREADS = ("threading", "queue", "_threading_local", "concurrent")
 
+# Lanes' own modules in place of the stdlib's: multiprocessing cannot fork or pipe here, so
+# lanes_processes is multiprocessing, multiprocessing.pool and concurrent.futures.process.
+_REPLACED = {
+    "multiprocessing": "lanes_processes",
+    "multiprocessing.pool": "lanes_processes",
+    "multiprocessing.context": "lanes_processes",
+    "concurrent.futures.process": "lanes_processes",
+}
+
+
+class _Replacements:
+    """A meta path finder that imports Lanes' module for the names in _REPLACED (only when the
+    program imports one: most programs never pay for it)."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        import importlib.util
+
+        if name not in _REPLACED:
+            return None
+        return importlib.util.spec_from_loader(name, cls)
+
+    @staticmethod
+    def create_module(spec):
+        import importlib
+
+        return importlib.import_module(_REPLACED[spec.name])
+
+    @staticmethod
+    def exec_module(module):
+        pass
+
 _blocking_sleep = time.sleep
 
 
@@ -94,18 +126,20 @@ def warm():
     sys.path.insert(0, _CACHED_LIB)
 
 
-def _install():
+def _install(lane_prefix="py:thread:", main_label="MainThread"):
     import lanes_thread
 
     sys.modules["_thread"] = lanes_thread
     # queue.py then uses its pure Python SimpleQueue, built on the emulated locks.
     sys.modules["_queue"] = None
     for name in list(sys.modules):
-        if name.split(".")[0] in _ON_THREADS:
+        if name.split(".")[0] in _ON_THREADS or name in _REPLACED or name in _REPLACED.values():
             del sys.modules[name]
+    if _Replacements not in sys.meta_path:
+        sys.meta_path.insert(0, _Replacements)
     time.sleep = _sleep
     signal.signal(signal.SIGUSR1, lanes_thread.on_switch_tick)
-    lanes_thread._reset(sys.getswitchinterval())
+    lanes_thread._reset(sys.getswitchinterval(), lane_prefix, main_label)
     return lanes_thread
 
 
@@ -120,8 +154,12 @@ def _located(exc):
             line = frame.lineno
     if isinstance(exc, SyntaxError) and exc.filename == PROGRAM:
         line = exc.lineno
+    text = "".join(te.format())
+    # The message: the exception's own line (a SyntaxError's comes after its code and caret),
+    # without the notes that 3.11+ adds below it ("when serializing tuple item 1").
+    te.__notes__ = None
     last = "".join(te.format_exception_only()).strip().splitlines()[-1]
-    return "".join(te.format()), last, line
+    return text, last, line
 
 
 def _finish(main_module, outs, error):
@@ -129,6 +167,9 @@ def _finish(main_module, outs, error):
 
     if error is None:
         try:
+            processes = sys.modules.get("lanes_processes")
+            if processes is not None:
+                processes._at_exit()  # multiprocessing's exit: join non-daemon processes
             threading = sys.modules.get("threading")
             if threading is not None:
                 threading._shutdown()  # the interpreter's exit: wait for non-daemon threads
@@ -138,7 +179,11 @@ def _finish(main_module, outs, error):
     if isinstance(error, SystemExit) and error.code in (None, 0):
         error = None
     if error is not None:
-        if isinstance(error, SystemExit):
+        if isinstance(error, lanes_thread.Deadlock):
+            # Lanes' own finding, not a Python exception: the sentence, and where main waits.
+            text, last, line = str(error), str(error), _located(error)[2]
+            sys.stderr.write(text + "\n")
+        elif isinstance(error, SystemExit):
             text, last, line = "", "SystemExit: %s" % (error.code,), None
         else:
             text, last, line = _located(error)
@@ -168,7 +213,8 @@ def run(source):
     _install().add_stack_root(run.__code__)
     main_module = types.ModuleType("__main__")
     main_module.__file__ = PROGRAM
-    sys.modules["__main__"] = main_module
+    # A process's results name the program's functions and classes as __mp_main__'s.
+    sys.modules["__main__"] = sys.modules["__mp_main__"] = main_module
     linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)
     error = None
     try:

@@ -16,7 +16,7 @@ import sys
 from collections import deque
 
 import _lanes_host as host
-from pyodide.ffi import can_run_sync, create_proxy, run_sync
+from pyodide.ffi import can_run_sync, create_once_callable, create_proxy, run_sync
 
 error = RuntimeError
 TIMEOUT_MAX = 2_147_483.0  # seconds: the longest a JavaScript timer can wait
@@ -27,24 +27,28 @@ NO_STACK_SWITCHING = (
     "sequential code and asyncio still run."
 )
 
-_ATOMIC_MODULES = ("lanes_thread", "lanes_driver", "_thread")
+_ATOMIC_MODULES = ("lanes_thread", "lanes_driver", "_thread", "lanes_processes", "multiprocessing")
 
 # A ready span shorter than this is the cost of a switch, not a wait for the GIL.
 READY_MIN_MS = 0.2
 
 
 class _Thread:
-    __slots__ = ("ident", "name", "lane", "state", "since")
+    __slots__ = ("ident", "name", "lane", "state", "since", "traced", "waiter", "waits_for")
 
-    def __init__(self, ident, name):
+    def __init__(self, ident, name, traced=True):
         self.ident = ident
         self.name = name
-        self.lane = "py:thread:" + str(ident)
+        self.lane = _lane_prefix + str(ident) if traced else _lane_prefix + str(_MAIN_IDENT)
         self.state = None
         self.since = 0.0
+        self.traced = traced
+        self.waiter = None  # while it waits for ever (no timeout): the deferred that wakes it
+        self.waits_for = None  # ... and what for, in words
 
 
 _MAIN_IDENT = 1
+_lane_prefix = "py:thread:"  # a process's threads have lanes of their own (see _reset)
 _threads = {}
 _next_ident = 2
 _current = _MAIN_IDENT
@@ -53,10 +57,29 @@ _non_daemon = []  # handles the end of the program waits for
 _slice_start = 0.0
 _interval_ms = 5.0
 
+# Deadlock: every thread (main included) waits for ever on a lock or a join, and no helper
+# thread waits for a process that could still answer. CPython would hang silently; Lanes says
+# so after DEADLOCK_AFTER_MS, ending the run from the main thread's wait.
+DEADLOCK_AFTER_MS = 1000.0
+_forever = 0  # threads waiting with no timeout
+_hidden = 0  # helper threads alive (start_hidden_thread)
+_generation = 0  # changes whenever a thread starts or stops waiting for ever
+_deadlock = None
 
-def _reset(interval_s):
-    """Start of a run: only the main thread exists, running."""
-    global _threads, _next_ident, _current, _alive, _slice_start, _interval_ms, _non_daemon
+
+class Deadlock(BaseException):
+    """Ends a run in which every thread waits for another (raised in the main thread)."""
+
+
+def _reset(interval_s, lane_prefix="py:thread:", main_label="MainThread"):
+    """Start of a run: only the main thread exists, running. A process's main thread is labelled
+    with the process's name, and its lanes are prefixed so that they differ from the others'."""
+    global _threads, _next_ident, _current, _alive, _slice_start, _interval_ms, _non_daemon, _lane_prefix
+    global _forever, _hidden, _generation, _deadlock
+    _forever = _hidden = 0
+    _generation += 1
+    _deadlock = None
+    _lane_prefix = lane_prefix
     main = _Thread(_MAIN_IDENT, "MainThread")
     _threads = {_MAIN_IDENT: main}
     _next_ident = 2
@@ -64,7 +87,7 @@ def _reset(interval_s):
     _alive = 0
     _non_daemon = []
     _interval_ms = interval_s * 1000.0
-    host.lane(main.lane, main.name, "thread")
+    host.lane(main.lane, main_label, "thread")
     _slice_start = host.now()
     set_state(main, "running", _slice_start)
 
@@ -81,7 +104,7 @@ def set_state(t, state, at=None):
     """End t's current span at `at` (now by default) and start one in `state` (None: ended)."""
     if at is None:
         at = host.now()
-    if t.state is not None and at > t.since:
+    if t.state is not None and at > t.since and t.traced:
         host.span(t.lane, t.state, t.since, at)
     t.state = state
     t.since = at
@@ -103,6 +126,44 @@ def suspend(t, promise, state):
     set_state(t, "running", now)
     _slice_start = now
     return woke
+
+
+def wait_forever(t, deferred, what):
+    """suspend() for a wait with no timeout, which a deadlock can make endless."""
+    global _forever, _generation
+    _forever += 1
+    _generation += 1
+    t.waiter, t.waits_for = deferred, what
+    _check_deadlock()
+    try:
+        return suspend(t, deferred.promise, "blocked")
+    finally:
+        _forever -= 1
+        _generation += 1
+        t.waiter = t.waits_for = None
+        if _deadlock is not None and t.ident == _MAIN_IDENT:
+            raise _deadlock
+
+
+def _check_deadlock():
+    """If every thread now waits for ever, look again in DEADLOCK_AFTER_MS: still so, with no
+    change in between, is a deadlock."""
+    if _forever != _alive + 1 or _hidden or not can_run_sync():
+        return
+    generation = _generation
+    later = host.deferred()
+    host.resolveAfter(later, DEADLOCK_AFTER_MS)
+    later.promise.then(create_once_callable(lambda _at: _confirm_deadlock(generation)))
+
+
+def _confirm_deadlock(generation):
+    global _deadlock
+    main = _threads.get(_MAIN_IDENT)
+    if generation != _generation or _forever != _alive + 1 or _hidden or main is None or main.waiter is None:
+        return
+    waits = ["%s %s" % (t.name, t.waits_for) for t in _threads.values() if t.waits_for]
+    _deadlock = Deadlock("Deadlock: every thread waits for another, so none can go on (%s)." % "; ".join(waits))
+    main.waiter.resolve(host.now())
 
 
 def on_switch_tick(signum, frame):
@@ -196,7 +257,10 @@ class LockType:
                     return False
                 host.resolveAfter(waiter, left)
             self._waiters.append(waiter)
-            suspend(t, waiter.promise, "blocked")
+            if deadline is None:
+                wait_forever(t, waiter, "waits for a lock")
+            else:
+                suspend(t, waiter.promise, "blocked")
             try:
                 self._waiters.remove(waiter)
             except ValueError:
@@ -270,7 +334,10 @@ class _ThreadHandle:
         self._joiners.append(joiner)
         if timeout is not None and timeout >= 0:
             host.resolveAfter(joiner, timeout * 1000.0)
-        suspend(current_record(), joiner.promise, "blocked")
+            suspend(current_record(), joiner.promise, "blocked")
+        else:
+            target = _threads.get(self.ident)
+            wait_forever(current_record(), joiner, "joins %s" % (target.name if target else "a thread"))
 
 
 class _local:
@@ -357,6 +424,7 @@ def start_joinable_thread(function, handle=None, daemon=True):
             _alive -= 1
             handle._set_done()
             _current = _MAIN_IDENT
+            _check_deadlock()  # it may have left the others waiting for ever
 
     _STACK_ROOTS.add(_lanes_thread_body.__code__)
     host.startThread(create_proxy(_lanes_thread_body))
@@ -369,6 +437,37 @@ _STACK_ROOTS = set()
 
 def add_stack_root(code):
     _STACK_ROOTS.add(code)
+
+
+def start_hidden_thread(function):
+    """A helper thread of Lanes' own (it waits for a process's result and hands it over, as
+    CPython's executor manager thread does): it runs on a stack like any thread, but has no
+    lane, is not counted, and nothing waits for it at exit."""
+    global _next_ident, _hidden
+    if not can_block():
+        raise error(NO_STACK_SWITCHING)
+    ident = _next_ident
+    _next_ident += 1
+    t = _Thread(ident, "lanes-helper-%d" % ident, traced=False)
+    _threads[ident] = t
+    _hidden += 1
+
+    def _lanes_thread_body():
+        global _current, _slice_start, _hidden
+        _current = ident
+        _slice_start = host.now()
+        try:
+            function()
+        except BaseException:
+            sys.excepthook(*sys.exc_info())
+        finally:
+            _threads.pop(ident, None)
+            _hidden -= 1
+            _current = _MAIN_IDENT
+            _check_deadlock()
+
+    _STACK_ROOTS.add(_lanes_thread_body.__code__)
+    host.startThread(create_proxy(_lanes_thread_body))
 
 
 def start_new_thread(function, args, kwargs=None):

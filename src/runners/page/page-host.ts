@@ -1,4 +1,7 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import { breakBarriersOf, joinBarriersIn, leaveBarriers } from "../../runtime/sync/barrier-parties";
+import { codeOfTask } from "../../runtime/sync/sync-object";
+import type { CounterReading } from "../../runtime/sync/counter-track";
 import type { BlockRequest } from "../../runtime/sync/waiting";
 import type { Executor } from "./executor";
 import { blockOnPage } from "./page-block";
@@ -72,6 +75,10 @@ export class PageHost implements Host {
 
   taskId(): string {
     return this.run.currentParty().id;
+  }
+
+  counter(reading: CounterReading): void {
+    this.run.recorder.counter({ ...reading, t: this.run.now() });
   }
 
   print(text: string): void {
@@ -149,8 +156,11 @@ export class PageHost implements Host {
   }
 
   #call(party: Party, fn: TaskFn, args: unknown[], future: Future<unknown>, done: () => void, observed: () => boolean): void {
+    const code = codeOfTask(party.id);
     const end = (value: unknown, failed: boolean) => {
       const run = this.run;
+      if (failed) breakBarriersOf(code);
+      else leaveBarriers(code);
       if (failed) {
         const where = run.locate(value);
         run.recorder.failTask(party.id, where);
@@ -164,6 +174,7 @@ export class PageHost implements Host {
       else future.resolve(value);
       run.taskEnded();
     };
+    joinBarriersIn(code, args);
     let result: unknown;
     try {
       result = (fn as (...a: unknown[]) => unknown)(...args);

@@ -1,4 +1,4 @@
-import { TraceBatchWriter, batchTransfer, type TaskRef, type TraceBatch } from "../../trace/events";
+import { TraceBatchWriter, batchTransfer, type CounterEvent, type TaskRef, type TraceBatch } from "../../trace/events";
 import type { State, Wakeup } from "../../trace/run";
 
 /** Stream at most this often while a batch runs, so a live timeline sees long tasks progress. */
@@ -23,6 +23,12 @@ export class EventBuffer {
   /** A wake-up, its times in this worker's clock (converted on the page like every event). */
   wakeup(wakeup: Wakeup): void {
     this.#writer.wakeup(wakeup);
+  }
+
+  /** A counter track's sample, its time in this worker's clock. */
+  counter(sample: CounterEvent): void {
+    this.#writer.counter(sample);
+    this.#maybeStream(sample.t);
   }
 
   output(t: number, lane: string, task: TaskRef, text: string): void {

@@ -1,9 +1,10 @@
 // A Lanes worker: imports the student's module and runs tasks by export name, one at a time.
 import * as Comlink from "comlink";
-import { locateInStack, userStack } from "../../compile/stack-location";
+import { placeAndUserStack } from "../../compile/stack-location";
 import { installRuntime } from "../../runtime";
 import { decodeValue, encodeValue } from "../../runtime/codec";
-import { forgetSyncObjects } from "../../runtime/sync/sync-object";
+import { breakBarriersOf, joinBarriersIn, leaveBarriers } from "../../runtime/sync/barrier-parties";
+import { codeOfTask, currentTaskCode, forgetSyncObjects } from "../../runtime/sync/sync-object";
 import { installHost } from "../../runtime/host";
 import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
@@ -113,6 +114,7 @@ class Pending {
  */
 function runTask(id: number, name: string, args: unknown[] | undefined, item: unknown): unknown {
   host.startTask(id);
+  joinBarriersIn(codeOfTask(String(id)), args ?? [item]);
   let result: unknown;
   try {
     const fn = program[name];
@@ -136,6 +138,7 @@ function runTask(id: number, name: string, args: unknown[] | undefined, item: un
 function succeeded(value: unknown, name: string): unknown {
   try {
     const sent = sendable(value, name);
+    leaveBarriers(currentTaskCode());
     host.endTask();
     return sent;
   } catch (error) {
@@ -145,6 +148,7 @@ function succeeded(value: unknown, name: string): unknown {
 
 /** The last stretch of the task is the one that failed: relabel it from where it began. */
 function failed(error: unknown): Failure {
+  breakBarriersOf(currentTaskCode()); // the other parties must not wait for it (barrier-parties.ts)
   host.setState("failed", host.since);
   host.setState(null);
   return new Failure(serialize(error));
@@ -167,8 +171,10 @@ function sendable(value: unknown, fn: string): unknown {
 
 function serialize(error: unknown): SerializedError {
   if (!(error instanceof Error)) return { name: "Error", message: `A value that is not an Error was thrown: ${formatValues([error])}` };
-  const place = error.stack ? locateInStack(error.stack, moduleUrl) : undefined;
-  return { name: error.name, message: error.message, stack: error.stack ? userStack(error.stack, moduleUrl) : undefined, line: place?.line, column: place?.column };
+  const stack = error.stack;
+  if (!stack) return { name: error.name, message: error.message, stack: undefined, line: undefined, column: undefined };
+  const { place, stack: user } = placeAndUserStack(stack, moduleUrl); // one reading of the stack, not two
+  return { name: error.name, message: error.message, stack: user, line: place?.line, column: place?.column };
 }
 
 Comlink.expose(api);

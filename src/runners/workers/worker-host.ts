@@ -1,5 +1,6 @@
 import type { Host } from "../../runtime/host";
-import { currentTaskCode, taskOfCode } from "../../runtime/sync/sync-object";
+import { codeOfTask, currentTaskCode, taskOfCode } from "../../runtime/sync/sync-object";
+import type { CounterReading } from "../../runtime/sync/counter-track";
 import { blockThread, type BlockRequest } from "../../runtime/sync/waiting";
 import type { TaskRef } from "../../trace/events";
 import type { State } from "../../trace/run";
@@ -31,7 +32,9 @@ export function blockFor(ms: number): void {
 
 /** The lanes host inside a worker: the task running now, its lane, and where its events go. */
 export class WorkerHost implements Host {
-  task: TaskRef = "";
+  #task: TaskRef = "";
+  /** The task's cell code, made when first asked (a lock taken, a wait), then kept. */
+  #code: number | undefined;
   lane = "";
   /** When the current task's current state began (its failed stretch starts here). */
   since = 0;
@@ -88,7 +91,7 @@ export class WorkerHost implements Host {
   /** A primitive's wait: this worker's thread stops in Atomics.wait (waiting.ts), `blocked`. */
   block(request: BlockRequest): boolean {
     const began = performance.now();
-    this.setState("blocked", began, request.describe());
+    this.setState("blocked", began, this.tracing ? request.describe() : undefined); // the label is only for the trace
     if (this.waits) enterWait(this.waits, request.subject.id, currentTaskCode(), request.deadline !== Infinity);
     let ok: boolean;
     try {
@@ -101,8 +104,26 @@ export class WorkerHost implements Host {
     return ok;
   }
 
+  get task(): TaskRef {
+    return this.#task;
+  }
+
+  set task(id: TaskRef) {
+    this.#task = id;
+    this.#code = undefined;
+  }
+
   taskId(): string {
-    return String(this.task);
+    return String(this.#task);
+  }
+
+  taskCode(): number {
+    return (this.#code ??= codeOfTask(String(this.#task)));
+  }
+
+  /** A counter track's sample, in this worker's clock (converted on the page). */
+  counter(reading: CounterReading): void {
+    if (this.tracing) this.events.counter({ ...reading, t: performance.now() });
   }
 
   #wakeup(request: BlockRequest, began: number): void {

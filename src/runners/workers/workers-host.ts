@@ -1,4 +1,5 @@
 import type { Host, PoolHost, TaskFn } from "../../runtime/host";
+import type { CounterReading } from "../../runtime/sync/counter-track";
 import type { BlockRequest } from "../../runtime/sync/waiting";
 import { workerLane } from "../../trace/lanes";
 import { Future } from "../page/future";
@@ -38,6 +39,10 @@ export class WorkersHost implements Host {
 
   taskId(): string {
     return this.page.taskId();
+  }
+
+  counter(reading: CounterReading): void {
+    this.page.counter(reading); // main()'s own puts and gets, on the page
   }
 
   checkpoint(where?: { loopLine?: number }): void {

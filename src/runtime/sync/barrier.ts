@@ -2,23 +2,31 @@
 // count and bumps the generation, waking all; the others sleep while the generation is the one
 // they arrived in. Resetting the count before the bump matters: a party can only start the next
 // round after it has seen the bump, so it always counts into a fresh round.
-import { SyncObject, syncError, type SyncState } from "./sync-object";
+import { barrierMade, joinBarrier, type BreakableBarrier } from "./barrier-parties";
+import { currentTaskCode, SyncObject, syncError, type SyncState } from "./sync-object";
 import { block, deadlineOf, notify } from "./waiting";
 
 const COUNT = 0;
 const GENERATION = 1;
 const BROKEN = 2;
 const PARTIES = 3;
+/** Why it broke: a wait timed out or abort() (TIMED_OUT_OR_ABORTED), or a party's task failed. */
+const CAUSE = 4;
+const TIMED_OUT_OR_ABORTED = 0;
+const PARTY_FAILED = 1;
 
 /**
  * A meeting point for `parties` tasks: each `wait` returns once all have arrived.
  * Python's `threading.Barrier`. A wait that times out, or `abort()`, breaks the barrier:
- * every waiting and later `wait` then throws BrokenBarrierError until `reset()`.
+ * every waiting and later `wait` then throws BrokenBarrierError until `reset()`. Unlike Python,
+ * a task that fails breaks the barriers it is a party to (that it waited at, or was given as an
+ * argument), so the others learn at once that it will never arrive (see barrier-parties.ts).
  * - main: tasks run one at a time, so a barrier of more than one task can never fill: deadlock.
  */
-export class Barrier extends SyncObject {
+export class Barrier extends SyncObject implements BreakableBarrier {
   constructor(parties: number, from?: SyncState) {
-    super("Barrier", 4, from);
+    super("Barrier", 5, from);
+    barrierMade(this);
     if (from) return;
     if (!Number.isInteger(parties) || parties < 1) throw syncError("ValueError", `A barrier needs a whole number of parties ≥ 1, got ${String(parties)}.`);
     this.cells[PARTIES] = parties;
@@ -46,6 +54,7 @@ export class Barrier extends SyncObject {
     const deadline = deadlineOf(timeoutMs, "Barrier.wait(timeoutMs)");
     const cells = this.cells;
     if (this.broken) throw this.#brokenError();
+    joinBarrier(currentTaskCode(), this);
     const generation = Atomics.load(cells, GENERATION);
     const index = Atomics.add(cells, COUNT, 1);
     if (index === this.parties - 1) {
@@ -71,6 +80,16 @@ export class Barrier extends SyncObject {
 
   /** Break the barrier: every waiting task throws BrokenBarrierError. */
   abort(): void {
+    this.#break(TIMED_OUT_OR_ABORTED);
+  }
+
+  /** A party's task failed: it will never arrive, so nobody must wait for it. */
+  breakForFailedParty(): void {
+    if (!this.broken) this.#break(PARTY_FAILED);
+  }
+
+  #break(cause: number): void {
+    Atomics.store(this.cells, CAUSE, cause);
     Atomics.store(this.cells, BROKEN, 1);
     this.signal();
     notify(this.cells, GENERATION);
@@ -86,6 +105,7 @@ export class Barrier extends SyncObject {
   }
 
   #brokenError(): Error {
-    return syncError("BrokenBarrierError", `Barrier \`${this.name}\` is broken (a wait timed out or it was aborted): reset() it to use it again.`);
+    const why = Atomics.load(this.cells, CAUSE) === PARTY_FAILED ? "a task that was a party to it failed, so it can never be passed" : "a wait timed out or it was aborted";
+    return syncError("BrokenBarrierError", `Barrier \`${this.name}\` is broken (${why}): reset() it to use it again.`);
   }
 }

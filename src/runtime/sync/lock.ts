@@ -7,6 +7,7 @@
 // The uncontended path is one compare-exchange each way. Cell 1 holds the owner's task code
 // (0 when free): the deadlock report and Condition's "do you hold it?" read it.
 import { currentTaskCode, SyncObject, syncError, taskOfCode, type SyncState } from "./sync-object";
+import { FULFILLED_TRUE, fulfilled } from "../fulfilled";
 import { block, deadlineOf, notify } from "./waiting";
 
 const WORD = 0;
@@ -38,10 +39,10 @@ export class Lock extends SyncObject {
    * Resolves true when acquired, false on timeout (Python's `acquire(timeout=…)`).
    */
   acquire(timeoutMs?: number): Promise<boolean> {
-    const deadline = deadlineOf(timeoutMs, "Lock.acquire(timeoutMs)");
+    const deadline = timeoutMs === undefined ? Infinity : deadlineOf(timeoutMs, "Lock.acquire(timeoutMs)");
     if (Atomics.compareExchange(this.cells, WORD, 0, 1) === 0) {
       Atomics.store(this.cells, OWNER, currentTaskCode());
-      return Promise.resolve(true);
+      return FULFILLED_TRUE;
     }
     return this.#acquireSlow(deadline);
   }
@@ -53,19 +54,31 @@ export class Lock extends SyncObject {
     return true;
   }
 
-  async #acquireSlow(deadline: number): Promise<boolean> {
+  /**
+   * The lock is taken: wait for it. A worker waits right here (Atomics.wait) and has its answer
+   * at once; the page's thread gets a promise. The owner is written as the wait ends, either way.
+   */
+  #acquireSlow(deadline: number): Promise<boolean> {
     const cells = this.cells;
-    const got = await block({
-      attempt: () => Atomics.exchange(cells, WORD, 2) === 0,
-      cells,
-      index: WORD,
-      expected: 2,
-      deadline,
-      subject: this,
-      describe: () => `waiting for ${this.waitWord} \`${this.name}\``,
-    });
-    if (got) Atomics.store(cells, OWNER, currentTaskCode());
-    return got;
+    let got: boolean | Promise<boolean>;
+    try {
+      got = block({
+        attempt: () => Atomics.exchange(cells, WORD, 2) === 0,
+        cells,
+        index: WORD,
+        expected: 2,
+        deadline,
+        subject: this,
+        describe: () => `waiting for ${this.waitWord} \`${this.name}\``,
+      });
+    } catch (error) {
+      return Promise.reject(error); // as from an async function: the caller's promise fails
+    }
+    const taken = (ok: boolean) => {
+      if (ok) Atomics.store(cells, OWNER, currentTaskCode());
+      return ok;
+    };
+    return typeof got === "boolean" ? fulfilled(taken(got)) : got.then(taken);
   }
 
   /** Give the lock back; one waiting task (if any) takes it next. Releasing a free lock is an error. */

@@ -5,9 +5,11 @@
 // their waits can be labelled "queue full (4/4)" rather than with a condition's name.
 // `unfinished` counts items put and not yet marked done (join/taskDone); it is atomic, so
 // taskDone needs no lock.
+import { sampleCounter, trackOption, type Trackable } from "./counter-track";
 import { Lock } from "./lock";
 import { SyncObject, syncError, type SyncState } from "./sync-object";
 import { decodeItem, encodeItem } from "./item-codec";
+import { FULFILLED_VOID, fulfilledWith } from "../fulfilled";
 import { block, deadlineOf, notify } from "./waiting";
 
 const COUNT = 0;
@@ -36,6 +38,8 @@ class QueueLock extends Lock {
 export interface QueueOptions {
   /** How many items it holds before `put` waits; default: no limit (up to 1 MiB of items). */
   capacity?: number;
+  /** Draw its length on the timeline, as a counter track under the lanes (default false). */
+  track?: boolean;
 }
 
 /** What a Queue is made of, as it crosses to a worker. */
@@ -50,8 +54,10 @@ export interface QueueState extends SyncState {
  * - main: a `get` waiting for an item only a later task would put can never end: deadlock.
  * - async: waiting tasks let the others run. workers: waiting blocks the worker.
  */
-export class Queue<T = unknown> extends SyncObject {
+export class Queue<T = unknown> extends SyncObject implements Trackable {
   readonly #lock: Lock;
+  /** Whether its length is drawn as a counter track (counter-track.ts). */
+  tracked = false;
   readonly #ring: Uint8Array;
 
   constructor(options: QueueOptions = {}, from?: QueueState) {
@@ -63,6 +69,7 @@ export class Queue<T = unknown> extends SyncObject {
     const capacity = options.capacity ?? 0;
     if (!Number.isInteger(capacity) || capacity < 0) throw syncError("ValueError", `A queue's capacity must be a whole number ≥ 1 (or none, for no limit), got ${String(options.capacity)}.`);
     this.cells[CAPACITY] = capacity;
+    this.tracked = trackOption(options.track, "A queue");
   }
 
   override rename(name: string): void {
@@ -85,10 +92,29 @@ export class Queue<T = unknown> extends SyncObject {
   }
 
   /** Add `item` at the end, waiting while the queue is full; throws `Full` if `timeoutMs` passed first. */
-  async put(item: T, timeoutMs?: number): Promise<void> {
-    const deadline = deadlineOf(timeoutMs, "Queue.put(item, timeoutMs)");
-    const bytes = this.#encode(item);
-    await this.#lock.acquire();
+  put(item: T, timeoutMs?: number): Promise<void> {
+    let deadline: number;
+    let bytes: Uint8Array;
+    try {
+      deadline = deadlineOf(timeoutMs, "Queue.put(item, timeoutMs)");
+      bytes = this.#encode(item);
+    } catch (error) {
+      return Promise.reject(error); // as from an async function
+    }
+    // The fast path: the lock free and room in the ring, all done now, without a promise of
+    // its own or a turn of the microtask queue while holding the lock.
+    const held = this.#lock.tryAcquire();
+    if (held && this.#fits(bytes)) {
+      this.#write(bytes);
+      this.#lock.release();
+      this.#wake(NOT_EMPTY, GETTERS);
+      return FULFILLED_VOID;
+    }
+    return this.#putSlow(bytes, deadline, timeoutMs, held);
+  }
+
+  async #putSlow(bytes: Uint8Array, deadline: number, timeoutMs: number | undefined, held: boolean): Promise<void> {
+    if (!held) await this.#lock.acquire();
     try {
       const room = await this.#waitWhile(() => !this.#fits(bytes), NOT_FULL, PUTTERS, deadline, () => `queue \`${this.name}\` full (${this.size}/${this.capacity === Infinity ? "1 MiB" : this.capacity})`);
       if (!room) throw syncError("Full", `Queue \`${this.name}\` stayed full for ${String(timeoutMs)} ms.`);
@@ -100,10 +126,30 @@ export class Queue<T = unknown> extends SyncObject {
   }
 
   /** Take the first item, waiting while the queue is empty; throws `Empty` if `timeoutMs` passed first. */
-  async get(timeoutMs?: number): Promise<T> {
-    const deadline = deadlineOf(timeoutMs, "Queue.get(timeoutMs)");
+  get(timeoutMs?: number): Promise<T> {
+    let deadline: number;
+    try {
+      deadline = deadlineOf(timeoutMs, "Queue.get(timeoutMs)");
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const held = this.#lock.tryAcquire();
+    if (held && this.size > 0) {
+      const bytes = this.#read();
+      this.#lock.release();
+      this.#wake(NOT_FULL, PUTTERS);
+      try {
+        return fulfilledWith(decodeItem(bytes) as T); // decoded data: never a thenable
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.#getSlow(deadline, timeoutMs, held);
+  }
+
+  async #getSlow(deadline: number, timeoutMs: number | undefined, held: boolean): Promise<T> {
     let bytes: Uint8Array;
-    await this.#lock.acquire();
+    if (!held) await this.#lock.acquire();
     try {
       const some = await this.#waitWhile(() => this.size === 0, NOT_EMPTY, GETTERS, deadline, () => `queue \`${this.name}\` empty, waiting for an item`);
       if (!some) throw syncError("Empty", `Queue \`${this.name}\` stayed empty for ${String(timeoutMs)} ms.`);
@@ -234,6 +280,7 @@ export class Queue<T = unknown> extends SyncObject {
     Atomics.add(cells, USED, bytes.length + 4);
     Atomics.add(cells, UNFINISHED, 1);
     Atomics.add(cells, COUNT, 1);
+    if (this.tracked) sampleCounter(this, "queue length", this.size, this.capacity); // under the lock: exact
   }
 
   #read(): Uint8Array {
@@ -244,6 +291,7 @@ export class Queue<T = unknown> extends SyncObject {
     cells[HEAD] = (head + 4 + length) % RING_BYTES;
     Atomics.sub(cells, USED, length + 4);
     Atomics.sub(cells, COUNT, 1);
+    if (this.tracked) sampleCounter(this, "queue length", this.size, this.capacity);
     return bytes;
   }
 

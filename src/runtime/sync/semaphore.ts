@@ -1,12 +1,24 @@
 // Semaphore: a counter of free permits, taken with a compare-and-swap loop (load v; if v > 0,
 // CAS v -> v-1, retrying when another thread got there first) and waited for with the futex
 // pattern: sleep while the counter reads 0. release adds and wakes as many sleepers as permits.
+import { sampleCounter, trackOption, type Trackable } from "./counter-track";
 import { SyncObject, syncError, type SyncKind, type SyncState } from "./sync-object";
 import { block, deadlineOf, notify } from "./waiting";
 
 const VALUE = 0;
 /** The initial value, kept so BoundedSemaphore can refuse a release beyond it (and for labels). */
 const LIMIT = 1;
+
+/** Options of a {@link Semaphore}. */
+export interface SemaphoreOptions {
+  /** Draw its permits in use on the timeline, as a counter track under the lanes (default false). */
+  track?: boolean;
+}
+
+/** A primitive's memory as it arrives from another realm, told apart from options. */
+function isState(value: SemaphoreOptions | SyncState | undefined): value is SyncState {
+  return typeof value === "object" && value !== null && "buffer" in value && "id" in value;
+}
 
 /**
  * A semaphore: `permits` tasks may hold it at once; the next waits in `acquire` until one
@@ -15,13 +27,18 @@ const LIMIT = 1;
  * - async: tasks wait while the permits are held across `await`s.
  * - workers: waiting blocks the worker; the counter is shared memory.
  */
-export class Semaphore extends SyncObject {
-  constructor(permits = 1, from?: SyncState, kind: SyncKind = "Semaphore") {
+export class Semaphore extends SyncObject implements Trackable {
+  /** Whether its permits in use are drawn as a counter track (counter-track.ts). */
+  tracked = false;
+
+  constructor(permits = 1, options?: SemaphoreOptions | SyncState, kind: SyncKind = "Semaphore") {
+    const from = isState(options) ? options : undefined;
     super(kind, 2, from);
     if (from) return;
     if (!Number.isInteger(permits) || permits < 0) throw syncError("ValueError", `A semaphore's permits must be a whole number ≥ 0, got ${String(permits)}.`);
     this.cells[VALUE] = permits;
     this.cells[LIMIT] = permits;
+    this.tracked = trackOption((options as SemaphoreOptions | undefined)?.track, "A semaphore");
   }
 
   /** Permits free now (it may change the moment after you read it). */
@@ -56,7 +73,10 @@ export class Semaphore extends SyncObject {
     let v = Atomics.load(this.cells, VALUE);
     while (v > 0) {
       const seen = Atomics.compareExchange(this.cells, VALUE, v, v - 1);
-      if (seen === v) return true;
+      if (seen === v) {
+        if (this.tracked) sampleCounter(this, "permits in use", this.permits - (v - 1), this.permits);
+        return true;
+      }
       v = seen;
     }
     return false;
@@ -66,6 +86,8 @@ export class Semaphore extends SyncObject {
   release(n = 1): void {
     if (!Number.isInteger(n) || n < 1) throw syncError("ValueError", `release(n) needs a whole number ≥ 1, got ${String(n)}.`);
     this.add(n);
+    // Read just after the change: another thread's acquire in between shows as its own sample.
+    if (this.tracked) sampleCounter(this, "permits in use", this.permits - this.value, this.permits);
     this.signal();
     notify(this.cells, VALUE, n);
   }
@@ -90,8 +112,8 @@ export class Semaphore extends SyncObject {
  * initial permits throws ValueError, as Python's `threading.BoundedSemaphore` does.
  */
 export class BoundedSemaphore extends Semaphore {
-  constructor(permits = 1, from?: SyncState) {
-    super(permits, from, "BoundedSemaphore");
+  constructor(permits = 1, options?: SemaphoreOptions | SyncState) {
+    super(permits, options, "BoundedSemaphore");
   }
 
   protected override add(n: number): void {

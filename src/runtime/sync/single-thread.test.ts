@@ -110,6 +110,16 @@ describe("queue items", () => {
     expect(back.f).toBe(10n);
   });
 
+  it("copy numbers alone exactly, on their short path or the tagged one", () => {
+    for (const n of [0, 1, -7, 0.1, 2 ** 53 + 2, -1e308, 5e-324, NaN, -0, Infinity, -Infinity]) {
+      expect(Object.is(decodeItem(encodeItem(n)), n)).toBe(true);
+    }
+    expect(encodeItem(42).length).toBe(9);
+    // A short JSON text of nine bytes is still read as JSON.
+    expect(encodeItem("a").length).toBe(9);
+    expect(decodeItem(encodeItem("a"))).toBe("a");
+  });
+
   it("refuse functions, cycles and primitives, saying what to do", () => {
     expect(() => encodeItem({ f: () => 1 })).toThrow(/function cannot be put in a queue/);
     const cyclic: Record<string, unknown> = {};

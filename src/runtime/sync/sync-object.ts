@@ -3,6 +3,7 @@
 // signalled it last (for wake-up arrows). A primitive sent to a worker is rebuilt there over
 // the same memory (see transfer.ts), so both sides operate on one object.
 import { host } from "../host";
+import { forgetBarrierParties } from "./barrier-parties";
 import { allocate } from "./memory";
 import type { WaitSubject } from "./waiting";
 
@@ -28,7 +29,13 @@ const known = new Map<number, WeakRef<SyncObject>>();
 
 /** A code for the running task that fits a cell: its numeric id + 1 (main() is 1, none is 0). */
 export function currentTaskCode(): number {
-  const id = host().taskId?.();
+  const running = host();
+  // A worker's host keeps the code of its task (taking a free lock writes it: no string made).
+  return running.taskCode?.() ?? codeOfTask(running.taskId?.());
+}
+
+/** The cell code of a task id (as Run.tasks has it; "main" for main(), undefined: none). */
+export function codeOfTask(id: string | undefined): number {
   if (id === undefined) return REALM_TASK;
   if (id === "main") return 1;
   const n = Number(id);
@@ -62,6 +69,7 @@ export function knownSyncObjects(): SyncObject[] {
 /** After a run: its objects are the next run's no longer (the next program makes its own). */
 export function forgetSyncObjects(): void {
   known.clear();
+  forgetBarrierParties();
 }
 
 export abstract class SyncObject implements WaitSubject {

@@ -10,12 +10,15 @@ import { Lock } from "./lock";
 import { isShared, NO_SHARED_MEMORY } from "./memory";
 import { Queue, type QueueState } from "./queue";
 import { BoundedSemaphore, Semaphore } from "./semaphore";
+import type { Trackable } from "./counter-track";
 import { unshareable } from "./shared";
 import { findSyncObject, SyncObject, type SyncKind, type SyncState } from "./sync-object";
 
 interface Sent {
   kind: SyncKind;
   state: SyncState;
+  /** Its counter track is drawn (counter-track.ts): sampled in every realm. */
+  track?: true;
 }
 
 const REBUILD: Record<SyncKind, (state: SyncState) => SyncObject> = {
@@ -28,21 +31,25 @@ const REBUILD: Record<SyncKind, (state: SyncState) => SyncObject> = {
   Queue: (s) => new Queue({}, s as QueueState),
 };
 
-function rebuild({ kind, state }: Sent): SyncObject {
+function rebuild({ kind, state, track }: Sent): SyncObject {
   // Ids are unique across realms, so a known id is this very object (its memory, cloned, is a
   // new SharedArrayBuffer object over the same bytes).
   const known = findSyncObject(state.id);
   if (known && known.kind === kind) return known;
   const make = REBUILD[kind];
   if (!make) throw new TypeError(`Unknown kind of Lanes object: ${String(kind)}.`);
-  return make(state);
+  const object = make(state);
+  if (track && "tracked" in object) object.tracked = true;
+  return object;
 }
 
 const primitives: TransferHandler<SyncObject, Sent> = {
   canHandle: (value): value is SyncObject => value instanceof SyncObject,
   serialize(value) {
     if (!isShared(value.buffer)) throw new TypeError(`${value.kind} \`${value.name}\` cannot be sent to a worker. ${NO_SHARED_MEMORY}`);
-    return { kind: value.kind, state: value.state() };
+    const sent: Sent = { kind: value.kind, state: value.state() };
+    if ((value as Partial<Trackable>).tracked) sent.track = true;
+    return sent;
   },
   deserialize: rebuild,
 };

@@ -16,6 +16,12 @@ export interface CodeEditorHandle {
   /** The text now in the editor. */
   text(): string;
   focus(): void;
+  /**
+   * The line (1-based) of each TypeScript error in the text now in the editor, asked of the
+   * language service itself (its squiggles lag the text by half a second); null where nothing
+   * checks types (Monaco not loaded, a Python model, the service failed).
+   */
+  typeErrors(): Promise<number[] | null>;
 }
 
 export interface CodeEditorProps {
@@ -109,6 +115,19 @@ export function CodeEditor({ path, initialValue, onChange, label, onRun, notice,
     },
     text: () => editor.current?.getModel()?.getValue() ?? text.current,
     focus: () => editor.current?.focus(),
+    typeErrors: async () => {
+      const monaco = monacoRef.current;
+      const model = editor.current?.getModel();
+      if (!monaco || !model || language !== "typescript") return null;
+      try {
+        const worker = await (await monaco.typescript.getTypeScriptWorker())(model.uri);
+        const file = model.uri.toString();
+        const found = [...(await worker.getSyntacticDiagnostics(file)), ...(await worker.getSemanticDiagnostics(file))];
+        return found.filter((d) => d.category === 1).map((d) => model.getPositionAt(d.start ?? 0).lineNumber);
+      } catch {
+        return null; // the squiggles (if any) still say it; the run is not held up by this
+      }
+    },
   }));
 
   useEffect(() => {

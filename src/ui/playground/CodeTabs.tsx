@@ -35,6 +35,7 @@ export function CodeTabs({ tabs, label, selected, onSelect }: CodeTabsProps) {
           <button
             key={tab.id}
             id={`${base}-tab-${tab.id}`}
+            data-tab={tab.id}
             role="tab"
             type="button"
             aria-selected={tab.id === current?.id}

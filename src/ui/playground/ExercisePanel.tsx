@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from "react";
 import type { Exercise } from "../../lessons/lesson-model";
 
 export type CheckState = { status: "idle" } | { status: "checking" } | { status: "done"; passed: boolean; messages: string[] };
@@ -18,6 +19,13 @@ export function ExercisePanel(props: ExercisePanelProps) {
   const { exercise, check, passedBefore, hintsShown, onHint, solutionShown, onShowSolution, hasSolution } = props;
   const passedNow = check.status === "done" && check.passed;
   const hints = exercise.hints.slice(0, hintsShown);
+  // A hint asked for takes the focus: it is read out, and Tab goes on to the next hint's button
+  // (the last hint's button disappears, which would drop the focus on the page's body).
+  const newest = useRef<HTMLLIElement>(null);
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    if (asked > 0) newest.current?.focus();
+  }, [asked, hintsShown]);
   return (
     <section className="exercise" aria-label="Exercise" data-passed={passedNow || passedBefore ? "yes" : "no"}>
       <p className="exercise-goal">
@@ -41,13 +49,21 @@ export function ExercisePanel(props: ExercisePanelProps) {
       {hints.length > 0 && (
         <ol className="exercise-hints" aria-label="Hints">
           {hints.map((hint, i) => (
-            <li key={i}>{hint}</li>
+            <li key={i} ref={i === hints.length - 1 ? newest : undefined} tabIndex={i === hints.length - 1 ? -1 : undefined}>
+              {hint}
+            </li>
           ))}
         </ol>
       )}
       <div className="exercise-actions">
         {hintsShown < exercise.hints.length && (
-          <button type="button" onClick={onHint}>
+          <button
+            type="button"
+            onClick={() => {
+              onHint();
+              setAsked((n) => n + 1);
+            }}
+          >
             Show a hint ({hintsShown + 1} of {exercise.hints.length})
           </button>
         )}

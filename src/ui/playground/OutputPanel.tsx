@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Run } from "../../trace/run";
 import type { OutputRef } from "../timeline";
 
@@ -11,6 +11,8 @@ export const OUTPUT_PAGE = 500;
 export const LINE_CHARS = 10_000;
 
 const RUNNER_LABEL = { main: "main thread", async: "async tasks", workers: "workers", python: "Python" } as const;
+/** A program that failed before main() was called was not run by any runner: say so, not "main thread 0 ms". */
+const NOT_RUN_LABEL = { compile: "Did not compile", load: "Did not start: its top-level code failed as it loaded" } as const;
 
 interface OutputPanelProps {
   runs: Run[];
@@ -21,24 +23,31 @@ interface OutputPanelProps {
   until?: number | null;
   /** Index of a run in the timeline (runs that never started are not drawn). */
   runIndexOf?(run: Run): number;
+  /** Said at the top of the output, before any run's lines (the program's type errors). */
+  notice?: ReactNode;
 }
 
 /** Each run's output lines with their time and lane, then its error if it failed. */
-export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexOf = (run) => runs.indexOf(run) }: OutputPanelProps) {
+export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexOf = (run) => runs.indexOf(run), notice }: OutputPanelProps) {
   if (runs.length === 0) return <p className="output-empty">Press Run to see the program’s output here.</p>;
-  const sameError = runs.length > 1 && runs.every((run) => run.wallMs === 0 && run.error?.message === runs[0]?.error?.message);
   return (
     // Focusable: it scrolls, and keyboard users must be able to scroll it (WCAG 2.1.1).
     <div className="output" role="log" aria-label="Program output" tabIndex={0}>
-      {(sameError ? runs.slice(0, 1) : runs).map((run) => {
+      {notice}
+      {shownRuns(runs).map((run) => {
         const runIndex = runIndexOf(run);
+        const notRun = run.error?.phase;
         return (
-          <section key={run.runner} className="output-run" data-runner={run.runner}>
-            {!sameError && (
-              <h4>
-                {RUNNER_LABEL[run.runner]} <span className="output-wall">{run.wallMs.toFixed(0)} ms</span>
-              </h4>
-            )}
+          <section key={run.runner} className="output-run" data-runner={run.runner} data-not-run={notRun}>
+            <h4>
+              {notRun ? (
+                NOT_RUN_LABEL[notRun]
+              ) : (
+                <>
+                  {RUNNER_LABEL[run.runner]} <span className="output-wall">{run.wallMs.toFixed(0)} ms</span>
+                </>
+              )}
+            </h4>
             <OutputLines run={run} runIndex={runIndex} linked={linked} onHoverLine={onHoverLine} until={until} />
             {run.error && (until === null || until >= run.wallMs) && (
               <p className="output-error" role="alert">
@@ -56,6 +65,18 @@ export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexO
       })}
     </div>
   );
+}
+
+/** The runs to show: a failure before the run, the same for every runner, is said once. */
+function shownRuns(runs: Run[]): Run[] {
+  const said = new Set<string>();
+  return runs.filter((run) => {
+    if (!run.error?.phase) return true;
+    const key = `${run.error.phase}:${run.error.line}:${run.error.message}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
 }
 
 interface OutputLinesProps {

@@ -5,7 +5,7 @@ import { createSession, type Finished } from "../../session";
 import { blockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import type { Run, Runner } from "../../trace/run";
-import { CodeEditor } from "../editor/CodeEditor";
+import { CodeEditor, type CodeEditorHandle } from "../editor/CodeEditor";
 import { HighlightedCode } from "../editor/HighlightedCode";
 import { useProgress } from "../use-progress";
 import { CodeTabs, type CodeTab } from "./CodeTabs";
@@ -85,18 +85,36 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
     if (next === "python") setPythonOpened(true);
   }, []);
   const showCode = useCallback(() => setTab("ts"), []);
-  const replacement = useReplacement(draft.flush, showCode);
+  // "Show the solution" disappears as it is pressed: the focus goes to the Solution tab it opened.
+  const root = useRef<HTMLDivElement>(null);
+  const focusTab = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusTab.current !== tab) return;
+    root.current?.querySelector<HTMLElement>(`[role=tab][data-tab="${tab}"]`)?.focus();
+    focusTab.current = null;
+  }, [tab]);
+  const editorHandle = useRef<CodeEditorHandle>(null);
+  const replacement = useReplacement(draft.flush, showCode, editorHandle);
   const shared = useSharedCode(arrival, key, block.code, draft, replacement.replace);
 
   useEffect(() => () => session.dispose(), [session]);
   useEffect(() => (onFinished ? session.onFinished(onFinished) : undefined), [session, onFinished]);
 
+  // The type errors of the code last run (null: none known), asked of the editor as the run
+  // starts and shown when they come; a newer run's answer replaces an older one's.
+  const [typeErrors, setTypeErrors] = useState<number[] | null>(null);
+  const typeCheck = useRef(0);
   const runCode = useCallback(
     (code: string, runners: readonly Runner[], tag?: string | number) => {
       setPython({ run: null, live: false });
+      setTypeErrors(null);
+      const asked = ++typeCheck.current;
+      void editorHandle.current?.typeErrors().then((lines) => {
+        if (typeCheck.current === asked) setTypeErrors(lines);
+      });
       return session.run(code, runners, { tag, showIn: stageSlot.current });
     },
-    [session],
+    [session, editorHandle],
   );
   const run = useCallback(() => runCode(draft.code, runnersOf(choice, block.runners)), [runCode, draft.code, choice, block.runners]);
 
@@ -161,7 +179,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   }
 
   return (
-    <div className="playground" data-testid={`playground-${block.id}`} data-state={running ? "running" : "idle"}>
+    <div ref={root} className="playground" data-testid={`playground-${block.id}`} data-state={running ? "running" : "idle"}>
       {block.predict && (
         <PredictPanel
           predict={block.predict}
@@ -210,12 +228,13 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
           solutionShown={Boolean(saved?.solutionShown)}
           onShowSolution={() => {
             progressStore().getState().showSolution(key);
+            focusTab.current = "solution";
             setTab("solution");
           }}
           hasSolution={Boolean(block.solution)}
         />
       )}
-      <RunResults runs={python.run ? [...runs, python.run] : runs} live={running || python.live} progress={running ? progress : null} />
+      <RunResults runs={python.run ? [...runs, python.run] : runs} live={running || python.live} progress={running ? progress : null} typeErrors={typeErrors} />
     </div>
   );
 }

@@ -15,6 +15,12 @@ interface PredictFormProps {
   focusOnMount: boolean;
 }
 
+/** The radio buttons of a fastest or choice question: what is saved, and what the student reads. */
+function choicesOf(predict: Exclude<Predict, { kind: "wall" }>): { value: string; label: string }[] {
+  if (predict.kind === "choice") return predict.options.map((o) => ({ value: o.answer, label: o.answer }));
+  return predict.choices.map((runner) => ({ value: runner, label: RUNNER_NAME[runner] }));
+}
+
 /** The question, an answer, and two ways on: lock it in, or skip predicting this time. */
 export function PredictForm({ predict, initial, seen, onPredict, onSkip, focusOnMount }: PredictFormProps) {
   const [draft, setDraft] = useState<string>(initial === undefined ? "" : String(initial));
@@ -25,9 +31,9 @@ export function PredictForm({ predict, initial, seen, onPredict, onSkip, focusOn
   }, [focusOnMount]);
 
   const submit = () => {
-    if (predict.kind === "fastest") {
+    if (predict.kind !== "wall") {
       if (draft) onPredict(draft);
-      else setProblem("Pick the runner you think finishes first.");
+      else setProblem(predict.kind === "fastest" ? "Pick the runner you think finishes first." : "Pick the answer you expect.");
       return;
     }
     const ms = Number(draft);
@@ -72,19 +78,19 @@ export function PredictForm({ predict, initial, seen, onPredict, onSkip, focusOn
         </label>
       ) : (
         <div className="predict-choices" role="radiogroup" aria-label="Your prediction">
-          {predict.choices.map((runner) => (
-            <label key={runner}>
+          {choicesOf(predict).map(({ value, label }) => (
+            <label key={value}>
               <input
                 type="radio"
                 name={`predict-${predict.line}`}
-                value={runner}
-                checked={draft === runner}
+                value={value}
+                checked={draft === value}
                 onChange={() => {
-                  setDraft(runner);
+                  setDraft(value);
                   setProblem(null);
                 }}
               />
-              {RUNNER_NAME[runner]}
+              {label}
             </label>
           ))}
         </div>

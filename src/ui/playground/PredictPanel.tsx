@@ -23,11 +23,13 @@ interface PredictPanelProps {
 function asPrediction(predict: Predict, saved: string | number | undefined): Prediction | null {
   if (saved === undefined) return null;
   if (predict.kind === "wall") return typeof saved === "number" && saved > 0 ? { kind: "wall", ms: saved } : null;
+  // A choice is saved as its answer's text: an answer the lesson no longer has is no prediction.
+  if (predict.kind === "choice") return predict.options.some((o) => o.answer === saved) ? { kind: "choice", answer: String(saved) } : null;
   const runner = predict.choices.find((choice) => choice === saved);
   return runner ? { kind: "fastest", runner } : null;
 }
 
-const guessText = (p: Prediction) => (p.kind === "wall" ? `${p.ms} ms` : RUNNER_NAME[p.runner]);
+const guessText = (p: Prediction) => (p.kind === "wall" ? `${p.ms} ms` : p.kind === "choice" ? `“${p.answer}”` : RUNNER_NAME[p.runner]);
 
 /**
  * Predict, then run: the guess is judged only against a run started after it was locked, and

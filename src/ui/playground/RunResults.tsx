@@ -4,6 +4,7 @@ import { OutputPanel } from "./OutputPanel";
 import { RunSummaryLine } from "./RunSummaryLine";
 import { SpanTable, Timeline, TimelineLegend, type OutputRef } from "../timeline";
 import { useReplay } from "./use-replay";
+import { typeErrorSentence } from "./type-errors";
 
 export interface RunProgress {
   done: number;
@@ -15,10 +16,12 @@ interface RunResultsProps {
   /** The last run is still in progress. */
   live: boolean;
   progress: RunProgress | null;
+  /** The line of each type error in the code these runs ran (null or absent: none known). */
+  typeErrors?: readonly number[] | null;
 }
 
 /** What a run produced: timelines on one axis, their summaries, the output, and a text version. */
-export function RunResults({ runs, live, progress }: RunResultsProps) {
+export function RunResults({ runs, live, progress, typeErrors }: RunResultsProps) {
   const [linked, setLinked] = useState<OutputRef | null>(null);
   const drawable = runs.filter((run) => run.spans.length > 0 || run.wallMs > 0);
   const replay = useReplay(Math.max(0, ...drawable.map((run) => run.wallMs)));
@@ -26,6 +29,9 @@ export function RunResults({ runs, live, progress }: RunResultsProps) {
   // before the run's clock starts, not inside it (main and async share this thread).
   if (runs.length === 0 && !live) return <OutputPanel runs={runs} />;
   const baseline = runs.find((run) => run.runner === "main");
+  // A program that did not compile shows its compile error; the same error as a type error would say it twice.
+  const compiled = !runs.some((run) => run.error?.phase === "compile");
+  const typeSentence = compiled && typeErrors ? typeErrorSentence(typeErrors) : null;
   return (
     <div className="run-results">
       {live && progress && (
@@ -70,7 +76,10 @@ export function RunResults({ runs, live, progress }: RunResultsProps) {
           />
         </>
       )}
-      {runs.length > 0 && <OutputPanel runs={runs} until={replay.playhead} linked={linked} onHoverLine={setLinked} runIndexOf={(run) => drawable.indexOf(run)} />}
+      {runs.length > 0 && <OutputPanel
+          runs={runs}
+          notice={typeSentence && <p className="output-notice type-errors">{typeSentence}</p>}
+          until={replay.playhead} linked={linked} onHoverLine={setLinked} runIndexOf={(run) => drawable.indexOf(run)} />}
       {!live && drawable.length > 0 && <SpanTable runs={drawable} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useState, type RefObject } from "react";
 import type { CodeEditorHandle } from "../editor/CodeEditor";
 
 /** A replacement of the student's code that can still be taken back. */
@@ -15,8 +15,7 @@ export interface Replacement {
  * Every action that replaces a student's code goes through here: the editor makes it one
  * undoable edit (Ctrl+Z works), the store saves it at once, and an Undo button is offered.
  */
-export function useReplacement(flush: () => void, showCode: () => void) {
-  const editor = useRef<CodeEditorHandle>(null);
+export function useReplacement(flush: () => void, showCode: () => void, editor: RefObject<CodeEditorHandle | null>) {
   const [offer, setOffer] = useState<Replacement | null>(null);
 
   const replace = useCallback(
@@ -29,7 +28,7 @@ export function useReplacement(flush: () => void, showCode: () => void) {
       flush();
       setOffer(previous === next ? null : { message, undoLabel, previous, replaced: next });
     },
-    [flush, showCode],
+    [editor, flush, showCode],
   );
 
   const undo = useCallback(() => {
@@ -39,7 +38,7 @@ export function useReplacement(flush: () => void, showCode: () => void) {
     flush();
     setOffer(null);
     editor.current?.focus();
-  }, [flush, offer, showCode]);
+  }, [editor, flush, offer, showCode]);
 
   const dismiss = useCallback(() => setOffer(null), []);
   return { editor, offer, replace, undo, dismiss };

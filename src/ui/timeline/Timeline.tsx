@@ -4,7 +4,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Run } from "../../trace/run";
 import { bindInteraction } from "./interaction";
-import { sectionHeight } from "./layout";
+import { LAYOUT, sectionHeight } from "./layout";
 import { RUNNER_TEXT } from "./state-text";
 import { TimelineController, type OutputRef } from "./timeline-controller";
 import { describeRun, modelOf } from "./timeline-model";
@@ -91,8 +91,9 @@ export function Timeline({ runs, live = false, playhead = null, highlightOutput 
               data-run-index={i}
               role="img"
               aria-label={describeRun(model)}
-              style={{ height: sectionHeight(model.lanes.length) }}
+              style={{ height: sectionHeight(model.lanes.length, LAYOUT, model.counters.length) }}
             />
+            {model.cancelled && <p className="tl-cancelled">{model.cancelled}</p>}
           </section>
         ))}
       </div>

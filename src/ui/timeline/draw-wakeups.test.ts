@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Run } from "../../trace/run";
 import { FakeContext } from "./fake-context";
-import { drawWakeups, waitWords, wakeupArrows } from "./draw-wakeups";
+import { drawWakeups, MIN_DX, MIN_SAME_LANE, visibleTail, waitWords, wakeupArrows } from "./draw-wakeups";
 import { LAYOUT } from "./layout";
 import { LIGHT, renderTheme } from "./theme";
 import { buildModel } from "./timeline-model";
@@ -47,6 +47,20 @@ describe("wake-up arrows", () => {
     expect(drawWakeups(ctx.asContext(), buildModel(run([arrow, { ...arrow, from: { task: "1", t: 5 }, to: { task: "2", t: 6 } }])), scale, theme)).toBe(2);
     expect(drawWakeups(ctx.asContext(), buildModel(run([arrow])), new TimeScale(70, 100, LAYOUT.gutter, 700), theme)).toBe(0);
     expect(drawWakeups(ctx.asContext(), buildModel(run(undefined)), scale, theme)).toBe(0);
+  });
+
+  it("are never shorter than a few pixels: a tail under the head moves left, more on one lane", () => {
+    expect(visibleTail(300, 10, 300.4, 36)).toBe(300.4 - MIN_DX);
+    expect(visibleTail(300, 36, 300.4, 36)).toBe(300.4 - MIN_SAME_LANE);
+    expect(visibleTail(200, 10, 300, 36)).toBe(200); // long enough: where it really is
+    // At fit zoom of a long run, 49 → 50 ms is a fraction of a pixel; the drawn line is not.
+    const ctx = new FakeContext();
+    const scale = new TimeScale(0, 100_000, LAYOUT.gutter, 700);
+    drawWakeups(ctx.asContext(), buildModel(run([arrow])), scale, theme);
+    const move = ctx.calls.find((c) => c.op === "moveTo")!.args as number[];
+    const line = ctx.calls.find((c) => c.op === "lineTo")!.args as number[];
+    expect(line[0]! - move[0]!).toBeGreaterThanOrEqual(MIN_DX);
+    expect(ctx.count("rect")).toBe(1); // the tail's mark
   });
 
   it("name, in a blocked span's tooltip, what it waited for and who let go", () => {

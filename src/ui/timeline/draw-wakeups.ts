@@ -11,6 +11,21 @@ import type { TimeScale } from "./time-scale";
 /** More arrows than this would be a smear: the first ones in view are drawn. */
 const MAX_ARROWS = 400;
 const HEAD = 5;
+/**
+ * At fit zoom a release and the wake-up it causes are often under one pixel apart: the arrow
+ * would be a vertical stroke on a span's edge, its head pointing nowhere. The tail is moved left
+ * (earlier: the signal comes first) until the arrow is at least this wide, and this long when
+ * both ends are on one lane; a square marks the tail, so a short arrow still reads as one.
+ */
+export const MIN_DX = 7;
+export const MIN_SAME_LANE = 14;
+const TAIL = 3;
+
+/** Where to draw the tail of an arrow ending at (x1, y1): the real one, or far enough left to see. */
+export function visibleTail(x0: number, y0: number, x1: number, y1: number): number {
+  const least = y0 === y1 ? MIN_SAME_LANE : MIN_DX;
+  return x1 - x0 < least ? x1 - least : x0;
+}
 
 interface Arrow {
   wakeup: Wakeup;
@@ -75,14 +90,16 @@ export function drawWakeups(ctx: Ctx2D, model: TimelineModel, scale: TimeScale, 
   ctx.lineWidth = only ? 2 : 1;
   ctx.beginPath();
   const heads: [number, number, number][] = [];
+  const tails: number[] = [];
   for (const { wakeup, fromLane, toLane } of arrows) {
     if (only !== undefined && wakeup.to.task !== only) continue;
     if (wakeup.to.t < scale.t0 || wakeup.from.t > scale.t1) continue;
-    const x0 = scale.timeToPx(wakeup.from.t);
     const x1 = scale.timeToPx(wakeup.to.t);
     const y0 = barTop(fromLane) + mid;
     const y1 = barTop(toLane) + mid;
+    const x0 = visibleTail(scale.timeToPx(wakeup.from.t), y0, x1, y1);
     ctx.moveTo(x0, y0);
+    tails.push(x0, y0);
     ctx.lineTo(x1, y1);
     heads.push([x1, y1, Math.atan2(y1 - y0, x1 - x0)]);
     if (++drawn >= MAX_ARROWS) break;
@@ -94,6 +111,7 @@ export function drawWakeups(ctx: Ctx2D, model: TimelineModel, scale: TimeScale, 
     ctx.lineTo(x - HEAD * Math.cos(angle - 0.45), y - HEAD * Math.sin(angle - 0.45));
     ctx.lineTo(x - HEAD * Math.cos(angle + 0.45), y - HEAD * Math.sin(angle + 0.45));
   }
+  for (let k = 0; k < tails.length; k += 2) ctx.rect(tails[k]! - TAIL / 2, tails[k + 1]! - TAIL / 2, TAIL, TAIL);
   ctx.fill();
   ctx.restore();
   return drawn;

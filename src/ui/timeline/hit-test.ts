@@ -2,11 +2,17 @@
 // O(log n) per lane: a binary search, never a scan, so hovering 100,000 spans stays smooth.
 import { LAYOUT, laneAt, rowTop, type Layout } from "./layout";
 import { lowerBound, upperBound } from "./span-columns";
+import { counterRowAt } from "./counter-rows";
 import { startupAt } from "./startup-track";
 import type { TimelineModel } from "./timeline-model";
 import type { TimeScale } from "./time-scale";
 
-export type Hit = { kind: "span"; span: number } | { kind: "output"; output: number } | { kind: "startup"; startup: number };
+export type Hit =
+  | { kind: "span"; span: number }
+  | { kind: "output"; output: number }
+  | { kind: "startup"; startup: number }
+  /** A counter row; `sample`: the index of the value in force (-1: before the first, i.e. 0). */
+  | { kind: "counter"; row: number; sample: number };
 
 /** How close (px) the pointer must be to a thin span or an output mark to pick it. */
 export const HIT_SLOP_PX = 4;
@@ -40,10 +46,19 @@ function hitSpan(model: TimelineModel, lane: number, scale: TimeScale, x: number
   return { kind: "span", span: before <= after ? j : j + 1 };
 }
 
+function hitCounter(model: TimelineModel, scale: TimeScale, x: number, y: number): Hit | null {
+  const row = counterRowAt(y, model.lanes.length, model.counters.length);
+  const counter = model.counters[row];
+  if (!counter) return null;
+  const at = scale.pxToTime(x);
+  if (at < 0 || at > model.run.wallMs) return null;
+  return { kind: "counter", row, sample: upperBound(counter.t, 0, counter.t.length, at) - 1 };
+}
+
 export function hitTest(model: TimelineModel, scale: TimeScale, x: number, y: number, layout: Layout = LAYOUT): Hit | null {
   if (x < scale.x0 - HIT_SLOP_PX || x > scale.x1 + HIT_SLOP_PX) return null;
   const lane = laneAt(y, model.lanes.length, layout);
-  if (lane < 0) return null;
+  if (lane < 0) return hitCounter(model, scale, x, y);
   const inMarkStrip = y >= rowTop(lane, layout) + layout.barTop + layout.barHeight - 2;
   if (inMarkStrip) {
     const out = hitOutput(model, lane, scale, x);

@@ -25,6 +25,7 @@ function sameHit(a: HoverTarget | null, b: HoverTarget | null): boolean {
 }
 
 function hitKey(hit: Hit): number {
+  if (hit.kind === "counter") return hit.row * 2 ** 32 + hit.sample + 1; // a new value, a new tooltip
   return hit.kind === "span" ? hit.span : hit.kind === "output" ? hit.output : hit.startup;
 }
 

@@ -14,12 +14,19 @@ export const LAYOUT = {
   barHeight: 15,
   /** Output marks sit under the bar, from barTop + barHeight + 1 to the row's bottom. */
   bottomPad: 6,
+  /** A counter track's row (queue length, permits in use), under the lanes. */
+  counterHeight: 34,
 } as const;
 
 export type Layout = typeof LAYOUT;
 
-export function sectionHeight(laneCount: number, layout: Layout = LAYOUT): number {
-  return layout.axisHeight + Math.max(laneCount, 1) * layout.rowHeight + layout.bottomPad;
+export function sectionHeight(laneCount: number, layout: Layout = LAYOUT, counterCount = 0): number {
+  return layout.axisHeight + Math.max(laneCount, 1) * layout.rowHeight + counterCount * layout.counterHeight + layout.bottomPad;
+}
+
+/** Top of counter row `i`, under the `laneCount` lane rows. */
+export function counterTop(laneCount: number, i: number, layout: Layout = LAYOUT): number {
+  return layout.axisHeight + Math.max(laneCount, 1) * layout.rowHeight + i * layout.counterHeight;
 }
 
 export function rowTop(lane: number, layout: Layout = LAYOUT): number {

@@ -1,6 +1,7 @@
 // Draws one run's timeline on a 2D context: lane rows and labels, grid and axis, spans by state,
 // output marks, highlight. Pure over its inputs (model, scale, viewport, theme), so it is tested
 // with a recording fake context; the component owns the canvas and calls it from its rAF loop.
+import { drawCounterLabels, drawCounterRows } from "./counter-rows";
 import { drawAxis } from "./draw-axis";
 import { drawFrozen } from "./draw-frozen";
 import { drawHighlight, drawOutputs } from "./draw-marks";
@@ -93,6 +94,7 @@ export function renderTimeline(
   ctx.clip();
   drawStartup(ctx, model.startup, scale, theme);
   drawSpans(ctx, model, scale, theme);
+  drawCounterRows(ctx, model.counters, model.lanes.length, scale, model.run.wallMs, theme);
   drawFrozen(ctx, model, scale, theme);
   drawOutputs(ctx, model, scale, theme);
   drawWakeups(ctx, model, scale, theme);
@@ -102,4 +104,5 @@ export function renderTimeline(
 
   // The label column ends where the time scale begins.
   drawLaneLabels(ctx, model, theme, scale.x0);
+  drawCounterLabels(ctx, model.counters, model.lanes.length, theme, scale.x0);
 }

@@ -3,7 +3,7 @@
 // schedules at most one frame; React renders never draw, and frames never render React.
 import { hitTest } from "./hit-test";
 import { HoverState, sameRef, type HoverTarget, type OutputRef } from "./hover-state";
-import { plotRange, sectionHeight } from "./layout";
+import { LAYOUT, plotRange, sectionHeight } from "./layout";
 import { renderTimeline, type Highlight } from "./renderer";
 import type { RenderTheme } from "./theme";
 import { readTheme } from "./theme-dom";
@@ -217,7 +217,7 @@ export class TimelineController {
     this.models.forEach((model, i) => {
       const section = this.sections[i];
       if (!section?.canvas || !section.ctx) return;
-      const height = sectionHeight(model.lanes.length);
+      const height = sectionHeight(model.lanes.length, LAYOUT, model.counters.length);
       sizeBackingStore(section.canvas, this.width, height, dpr);
       // While live, the last run is the one still going (runners run one after another).
       const live = this.live && i === this.models.length - 1;

@@ -1,6 +1,8 @@
 // Everything the timeline draws for one Run, built once per Run and cached, so re-rendering
 // with the same Run objects costs nothing and a live update rebuilds only the run that grew.
 import type { Lane, Run, TaskInfo } from "../../trace/run";
+import { cancelledText } from "./cancelled-tasks";
+import { buildCounterRows, type CounterRow } from "./counter-rows";
 import { packTaskLanes } from "./pack-lanes";
 import { buildSpanColumns, collectLanes, type SpanColumns } from "./span-columns";
 import { buildStartup, type StartupColumns } from "./startup-track";
@@ -28,6 +30,10 @@ export interface TimelineModel {
   startup: StartupColumns;
   outputs: OutputColumns;
   tasks: ReadonlyMap<string, TaskInfo>;
+  /** Counter tracks, one row each under the lanes. */
+  counters: CounterRow[];
+  /** "2 tasks cancelled, never started: …" (they have no spans to draw), or null. */
+  cancelled: string | null;
 }
 
 function buildOutputs(run: Run, lanes: readonly Lane[]): OutputColumns {
@@ -57,13 +63,21 @@ export function buildModel(original: Run): TimelineModel {
     startup: buildStartup(run, lanes),
     outputs: buildOutputs(run, lanes),
     tasks: new Map((run.tasks ?? []).map((t) => [t.id, t])),
+    counters: buildCounterRows(run),
+    cancelled: cancelledText(run.tasks),
   };
 }
 
 // A live run may be the same object, grown in place: rebuild when its shape changed.
 function signature(run: Run): string {
   const last = run.spans[run.spans.length - 1];
-  return `${run.lanes.length}|${run.startup?.length ?? 0}|${run.spans.length}|${run.output.length}|${run.tasks?.length ?? 0}|${run.wallMs}|${last?.end ?? ""}|${run.ok}`;
+  return `${run.lanes.length}|${run.startup?.length ?? 0}|${run.spans.length}|${run.output.length}|${run.tasks?.length ?? 0}|${run.wallMs}|${last?.end ?? ""}|${run.ok}|${counterSamples(run)}`;
+}
+
+function counterSamples(run: Run): number {
+  let n = 0;
+  for (const c of run.counters ?? []) n += c.samples.length;
+  return n;
 }
 
 const cache = new WeakMap<Run, { sig: string; model: TimelineModel }>();
@@ -92,5 +106,6 @@ export function describeRun(model: TimelineModel): string {
   const end = run.ok ? "finished" : `failed${run.error ? `: ${run.error.message}` : ""}`;
   return `Timeline of the ${run.runner} runner: ${taskCount} tasks on ${model.lanes.length} lanes, ` +
     `wall time ${formatMs(run.wallMs)}, ${run.output.length} output lines, ${end}. ` +
+    (model.cancelled ? `${model.cancelled}. ` : "") +
     `The table below lists every span.`;
 }

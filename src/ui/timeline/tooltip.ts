@@ -36,6 +36,7 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
     };
   }
   if (hit.kind === "startup") return describeStartup(model, hit.startup);
+  if (hit.kind === "counter") return describeCounter(model, hit.row, hit.sample);
   const c = model.columns;
   const i = hit.span;
   const state = STATES[c.state[i]!] ?? "failed";
@@ -52,6 +53,17 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
   const failed = model.tasks.get(task)?.failed;
   if (failed) lines.push(`error: ${clip(failed.message)}${failed.line ? ` (line ${failed.line})` : ""}`);
   return { title: taskTitle(model, task), lines, tone: state };
+}
+
+function describeCounter(model: TimelineModel, index: number, sample: number): TooltipText {
+  const row = model.counters[index];
+  if (!row) return { title: "counter", lines: [], tone: "counter" };
+  const value = sample >= 0 ? (row.value[sample] ?? 0) : 0;
+  const from = sample >= 0 ? (row.t[sample] ?? 0) : 0;
+  const to = row.t[sample + 1] ?? model.run.wallMs;
+  const of = row.max !== undefined ? ` of ${row.max}` : "";
+  const full = row.max !== undefined && value >= row.max ? " (full)" : "";
+  return { title: `${row.what}: ${value}${of}${full}`, lines: [formatRange(from, Math.max(from, to))], tone: "counter" };
 }
 
 /** Under a millisecond: the worker was kept from an earlier run and had the program already. */
