@@ -44,3 +44,11 @@ test("a ts check is evaluated in a Worker from a Blob URL on the cross-origin is
   );
   expect(verdict).toBe("2 runs");
 });
+
+test("lessons:check passes on a course of one's own (e2e/fixtures/course-small)", async () => {
+  test.setTimeout(150_000);
+  const { code, output } = await lessonsCheck("--lessons", "e2e/fixtures/course-small");
+  expect(output).toContain("lessons:check: 3 lesson(s) in e2e/fixtures/course-small are valid; 1 exercise(s), 2 other playground(s).");
+  expect(output).toContain("every playground ends as its lesson says, every solution passes its check and no starter code does");
+  expect(code).toBe(0);
+});

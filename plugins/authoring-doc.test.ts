@@ -7,7 +7,7 @@ import { readCourse } from "../src/lessons/read-course.ts";
 import { readPredict } from "../src/lessons/predict.ts";
 import { ProblemList } from "../src/lessons/problems.ts";
 import { parseLocatedYaml } from "../src/lessons/yaml-located.ts";
-import { typecheckUnits } from "./typecheck-lessons.ts";
+import { CHECK_TYPES, typecheckUnits } from "./typecheck-lessons.ts";
 
 const doc = readFileSync("docs/authoring.md", "utf8");
 const blocks = (info: string) => [...doc.matchAll(new RegExp(`^\`\`\`${info}\\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map((m) => m[1] ?? "");
@@ -50,5 +50,15 @@ describe("docs/authoring.md", () => {
   it("shows a ts check example that compiles", () => {
     const [source = ""] = blocks("ts");
     expect(typecheckUnits([{ file: "doc", line: 1, code: source, role: "check", label: "ts check" }])).toEqual([]);
+  }, 30_000); // starts the TypeScript compiler
+
+  it("lists the types a ts check has in scope, as the type-checker declares them", () => {
+    const sentence = /The types (`Run`[^(]*)\(`src\/trace\/run\.ts`\) are in scope/.exec(doc.replace(/\s+/g, " "))?.[1] ?? "";
+    expect([...sentence.matchAll(/`(\w+)`/g)].map((m) => m[1])).toEqual([...CHECK_TYPES]);
+  });
+
+  it("documents the LANES_LESSONS_DIR variable and npm start -- --lessons", () => {
+    expect(doc).toContain("LANES_LESSONS_DIR=~/my-course npm start");
+    expect(doc).toContain("npm start -- --lessons <folder>");
   });
 });

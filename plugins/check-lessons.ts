@@ -1,18 +1,21 @@
 // The whole of `npm run lessons:check` except the browser: validate a directory of lessons,
 // then verify each exercise with runs from the caller (scripts/lessons-check.mjs passes a page).
+import { formatMargin, marginsOf, worstMargins, type Margin } from "../src/lessons/check-margins.ts";
 import type { LessonProblem } from "../src/lessons/problems.ts";
 import { hasErrors } from "../src/lessons/problems.ts";
 import { verifyExercise, type RunCode } from "../src/lessons/verify-exercise.ts";
 import { verifyPlayground } from "../src/lessons/verify-playground.ts";
 import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
+import { resolveLessonsPath } from "./lessons-path.ts";
 import { runCheckInNode } from "./node-check-runner.ts";
 
 export { formatProblem, hasErrors } from "../src/lessons/problems.ts";
 export { pythonTwinCount, verifyPythonTwins } from "./check-python-twins.ts";
 
-/** Parse and type-check every lesson in `dir`; paths in problems are relative to `root`. */
-export function validateLessons(dir: string, root = process.cwd()): LoadedLessons {
-  return loadLessons(dir, { root });
+/** Parse and type-check every lesson in the folder `path`, or the one lesson file `path`; paths in problems are relative to `root`. */
+export function validateLessons(path: string, root = process.cwd()): LoadedLessons {
+  const { dir, only } = resolveLessonsPath(path, root);
+  return loadLessons(dir, { root, ...(only !== undefined ? { only } : {}) });
 }
 
 /** How many exercises (playgrounds with a check) the lessons have. */
@@ -59,4 +62,35 @@ export async function verifyExercises(loaded: LoadedLessons, runCode: RunCode, o
     }
   }
   return problems;
+}
+
+export interface MarginLine {
+  /** `file:line` of the exercise's check block. */
+  place: string;
+  text: string;
+}
+
+/**
+ * `--repeat N`: run each exercise's solution N times and say, per timing assertion of its check,
+ * the worst margin seen; a bound missed in some runs is a warning (a flaky check fails students).
+ */
+export async function measureMargins(loaded: LoadedLessons, runCode: RunCode, repeat: number, onExercise: (label: string) => void = () => {}): Promise<{ lines: MarginLine[]; problems: LessonProblem[] }> {
+  const lines: MarginLine[] = [];
+  const problems: LessonProblem[] = [];
+  for (const { file, lesson } of loaded.lessons) {
+    for (const playground of lesson.playgrounds) {
+      const { exercise, solution } = playground;
+      if (!exercise || !solution || marginsOf(exercise.check.assertions, []).length === 0) continue;
+      onExercise(`${file}:${exercise.line} the check of "${playground.id}", ${repeat} times`);
+      const repetitions: Margin[][] = [];
+      for (let i = 0; i < repeat; i++) repetitions.push(marginsOf(exercise.check.assertions, await runCode(solution.code, playground.runners, playground.timeLimitMs)));
+      for (const worst of worstMargins(repetitions)) {
+        lines.push({ place: `${file}:${exercise.line}`, text: formatMargin(worst) });
+        if (worst.held < worst.of) {
+          problems.push({ file, line: exercise.line, column: 1, severity: "warning", message: `The solution of "${playground.id}" missed ${worst.label} ${worst.bound} ${worst.limit} in ${worst.of - worst.held} of ${worst.of} runs: students' machines will too. Give the bound more margin.` });
+        }
+      }
+    }
+  }
+  return { lines, problems };
 }

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { Plugin } from "vite";
 import { LESSON_ID_PREFIX, lessonsPlugin, VIRTUAL_ID } from "./lessons-plugin.ts";
@@ -61,6 +62,15 @@ describe("lessonsPlugin", () => {
     }
   });
 
+  it("serves one lesson file alone, in its course, to preview it", () => {
+    const { load } = plugin("e2e/fixtures/course-small/cores.md");
+    const code = load();
+    const lessons = JSON.parse(/^export default (.*);$/m.exec(code)?.[1] ?? "");
+    expect(lessons.map((l: { meta: { slug: string } }) => l.meta.slug)).toEqual(["cores"]);
+    const course = JSON.parse(/^export const course = (.*);$/m.exec(code)?.[1] ?? "");
+    expect([course.title, course.parts]).toEqual(["Pools in a weekend", [{ title: "Computing", lessons: ["cores"] }]]);
+  });
+
   it("watches every lesson file", () => {
     const { load, watched } = plugin("e2e/fixtures/lessons/good");
     load();
@@ -82,5 +92,27 @@ describe("lessonsPlugin", () => {
     }
     expect(error.loc).toEqual({ file: resolve("e2e/fixtures/lessons/broken/01-unknown-field.md"), line: 5, column: 1 });
     expect(error.frame).toContain("> 5 | runner: [main, workers]");
+  });
+});
+
+describe("lessonsPlugin in vite build", () => {
+  it("refuses broken lessons before bundling, with an error vite prints as the problem list alone", () => {
+    const p: Plugin = lessonsPlugin({ dir: "e2e/fixtures/lessons/broken", typecheck: false });
+    let thrown: unknown;
+    try {
+      call(p.configResolved, undefined, { root: process.cwd(), command: "build" });
+    } catch (e) {
+      thrown = e;
+    }
+    // The vite CLI prints `error during build:\n${inspect(e)}`.
+    const printed = inspect(thrown);
+    expect(printed.split("\n")[0]).toBe("The lessons have 7 problems:");
+    expect(printed).toContain("e2e/fixtures/lessons/broken/01-unknown-field.md:5:1 Unknown frontmatter field");
+    expect(printed).not.toMatch(/\n\s+at |errors:|\[Getter/);
+  });
+
+  it("lets good lessons through", () => {
+    const p: Plugin = lessonsPlugin({ dir: "e2e/fixtures/lessons/good", typecheck: false });
+    expect(() => call(p.configResolved, undefined, { root: process.cwd(), command: "build" })).not.toThrow();
   });
 });

@@ -4,12 +4,14 @@
 // shows in the dev overlay with file:line:column; editing, adding or removing a lesson reloads it
 // in the running dev server.
 import { readFileSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import type { Plugin } from "vite";
 import type { Course } from "../src/lessons/course-schema.ts";
 import type { Lesson } from "../src/lessons/lesson-model.ts";
 import { formatProblem, hasErrors, type LessonProblem } from "../src/lessons/problems.ts";
+import { isLessonFileName } from "../src/lessons/lesson-file-name.ts";
 import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
+import { resolveLessonsPath } from "./lessons-path.ts";
 import { renderLesson, summaryOf } from "./render-lesson.ts";
 
 export const VIRTUAL_ID = "virtual:lanes/lessons";
@@ -21,7 +23,11 @@ export const LESSON_ID_PREFIX = "virtual:lanes/lesson/";
 const RESOLVED_LESSON_PREFIX = `\0${LESSON_ID_PREFIX}`;
 
 export interface LessonsPluginOptions {
-  /** Directory of the lesson files, relative to the Vite root: default `$LANES_LESSONS_DIR`, else `lessons`. */
+  /**
+   * Folder of the lesson files, relative to the Vite root: default `$LANES_LESSONS_DIR` (which
+   * `npm start -- --lessons <path>` sets), else `lessons`. A lesson file instead of a folder
+   * serves that lesson alone, in its course, to preview it.
+   */
   dir?: string;
   /** Type-check the lessons' code (default true); the prerender, after the client build has, skips it. */
   typecheck?: boolean;
@@ -32,7 +38,10 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   const wanted = options.dir ?? process.env.LANES_LESSONS_DIR ?? "lessons";
   let root = process.cwd();
   let dir = resolve(root, wanted);
-  const isLesson = (file: string) => file.startsWith(dir + sep) && (file.endsWith(".md") || file === join(dir, "course.yaml"));
+  let only: string | undefined;
+  const isLesson = (file: string) =>
+    file.startsWith(dir + sep) && !file.slice(dir.length + 1).includes(sep) && (file === join(dir, "course.yaml") || (only === undefined ? isLessonFileName(basename(file)) : file === only));
+  const load = () => loadLessons(dir, { root, typecheck: options.typecheck, ...(only !== undefined ? { only } : {}) });
   // The catalog's load reads every lesson; each lesson's module reuses that reading.
   let loaded: LoadedLessons | undefined;
 
@@ -40,7 +49,14 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     name: "lanes-lessons",
     configResolved(config) {
       root = config.root;
-      dir = resolve(root, wanted);
+      ({ dir, only } = resolveLessonsPath(wanted, root));
+      // A build reads the lessons before the bundler starts: an error thrown from a bundler hook
+      // reaches the terminal wrapped, with its stack and `errors: [Getter/Setter]`; from here it
+      // is printed as the message alone (see buildError). The dev server shows its overlay instead.
+      if (config.command === "build") {
+        loaded = load();
+        if (hasErrors(loaded.problems)) throw buildError(loaded.problems);
+      }
     },
     resolveId(id) {
       if (id === VIRTUAL_ID) return RESOLVED_ID;
@@ -50,7 +66,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     },
     load(id) {
       if (id === RESOLVED_ID) {
-        loaded = loadLessons(dir, { root, typecheck: options.typecheck });
+        loaded ??= load();
         const { lessons, problems, course, courseFile } = loaded;
         for (const { path } of lessons) this.addWatchFile(path);
         if (courseFile) this.addWatchFile(join(root, courseFile));
@@ -59,18 +75,31 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
         return catalogModule(lessons.map((l) => l.lesson), course);
       }
       if (id === `\0${ALL_LESSONS_ID}`) {
-        loaded ??= loadLessons(dir, { root, typecheck: options.typecheck });
+        loaded ??= load();
         return `export default ${JSON.stringify(loaded.lessons.map((l) => renderLesson(l.lesson)))};\n`;
       }
       if (id.startsWith(RESOLVED_LESSON_PREFIX)) {
         const slug = decodeURIComponent(id.slice(RESOLVED_LESSON_PREFIX.length));
-        loaded ??= loadLessons(dir, { root, typecheck: options.typecheck });
+        loaded ??= load();
         const found = loaded.lessons.find((l) => l.lesson.meta.slug === slug);
         if (!found) throw new Error(`There is no lesson "${slug}" in ${wanted}/.`);
         this.addWatchFile(found.path);
         return `export default ${JSON.stringify(renderLesson(found.lesson))};\n`;
       }
       return undefined;
+    },
+    configureServer(server) {
+      // Vite watches its root; a course elsewhere (npm start -- --lessons ~/my-course) is
+      // watched too, so a new lesson file appears without a restart.
+      server.watcher.add(dir);
+      if (only === undefined) return;
+      const slug = basename(only, ".md");
+      server.httpServer?.once("listening", () => {
+        setTimeout(() => {
+          const url = server.resolvedUrls?.local[0];
+          if (url) server.config.logger.info(`  Previewing ${relative(root, only ?? "")} alone: ${new URL(`lessons/${encodeURIComponent(slug)}`, url)}`);
+        });
+      });
     },
     hotUpdate({ file, type }) {
       if (!isLesson(resolve(file))) return undefined;
@@ -94,13 +123,26 @@ function catalogModule(lessons: Lesson[], course: Course): string {
   return `export default ${JSON.stringify(lessons.map(summaryOf))};\nexport const course = ${JSON.stringify(course)};\nexport const loaders = {\n${loaders.join("\n")}\n};\n`;
 }
 
+/** All the problems, printed by `vite build` (through util.inspect) as the list alone. */
+export function buildError(problems: LessonProblem[]): Error {
+  const error = new Error(problemList(problems));
+  error.name = "LessonsError";
+  Object.defineProperty(error, Symbol.for("nodejs.util.inspect.custom"), { value: () => error.message });
+  return error;
+}
+
+function problemList(problems: LessonProblem[]): string {
+  const errors = problems.filter((p) => p.severity === "error");
+  const count = errors.length === 1 ? "a problem" : `${errors.length} problems`;
+  return `The lessons have ${count}:\n${errors.map(formatProblem).join("\n")}`;
+}
+
 /** One error for all problems, shaped for Vite's overlay and build output (loc, frame, id). */
 function lessonsError(problems: LessonProblem[], root: string): Error {
   const errors = problems.filter((p) => p.severity === "error");
   const first = errors[0] as LessonProblem;
   const file = join(root, first.file);
-  const count = errors.length === 1 ? "a problem" : `${errors.length} problems`;
-  const error = new Error(`The lessons have ${count}:\n${errors.map(formatProblem).join("\n")}`) as Error & {
+  const error = new Error(problemList(problems)) as Error & {
     id: string;
     loc: { file: string; line: number; column: number };
     frame: string;

@@ -68,7 +68,7 @@ describe("loadLessons on valid lessons", () => {
 });
 
 describe("loadLessons with a course.yaml", () => {
-  const LESSON = "---\ntitle: T\nsummary: S.\n---\n";
+  const LESSON = "---\ntitle: T\nsummary: S.\n---\nProse.\n";
   /** A throw-away lesson directory with these files. */
   function withDir(files: Record<string, string>, fn: (dir: string) => void) {
     const dir = mkdtempSync(join(tmpdir(), "lanes-course-"));
@@ -102,5 +102,45 @@ describe("loadLessons with a course.yaml", () => {
 
   it("makes one part of every lesson when there is no course.yaml", () => {
     expect(loadLessons(`${FIXTURES}/good`).course.parts).toEqual([{ title: "Lessons", lessons: ["01-waiting-together", "02-smallest"] }]);
+  });
+
+  it("ignores a README.md beside the lessons (notes for teaching assistants)", () => {
+    withDir({ "01-a.md": LESSON, "README.md": "# Notes for TAs\n\nNo frontmatter here.\n" }, (dir) => {
+      const loaded = loadLessons(dir, { root: dir, typecheck: false });
+      expect([loaded.lessons.map((l) => l.file), loaded.problems]).toEqual([["01-a.md"], []]);
+    });
+  });
+
+  it("refuses a file name that is not a slug, naming the address it would have", () => {
+    withDir({ "My Lesson.md": `---\ntitle: T\nsummary: S.\norder: 1\n---\nProse.\n` }, (dir) => {
+      const loaded = loadLessons(dir, { root: dir, typecheck: false });
+      expect(loaded.problems.map(formatProblem)).toEqual([expect.stringMatching(/^My Lesson\.md:1:1 The file name "My Lesson\.md" cannot be a lesson's address: .* rename it to my-lesson\.md, whose address is \/lessons\/my-lesson\.$/)]);
+    });
+  });
+
+  it("warns about two lessons with the same order, at the later one's order: line, and puts them by title", () => {
+    const lesson = (title: string) => `---\ntitle: ${title}\nsummary: S.\norder: 2\n---\nProse.\n`;
+    withDir({ "b.md": lesson("Alpha"), "a.md": lesson("Beta") }, (dir) => {
+      const loaded = loadLessons(dir, { root: dir, typecheck: false });
+      expect(loaded.lessons.map((l) => l.file)).toEqual(["b.md", "a.md"]);
+      expect(loaded.problems.map(formatProblem)).toEqual(['a.md:4:1 warning: This lesson and b.md both have order 2, so the home page puts them by title ("Alpha" first). Give each lesson its own order: (or list them in a course.yaml).']);
+    });
+  });
+
+  it("warns about a number in the file name that another lesson's order takes", () => {
+    withDir({ "03-x.md": LESSON, "y.md": `---\ntitle: U\nsummary: S.\norder: 3\n---\nProse.\n` }, (dir) => {
+      const warnings = loadLessons(dir, { root: dir, typecheck: false }).problems.map(formatProblem);
+      expect(warnings).toEqual([expect.stringMatching(/^y\.md:4:1 warning: This lesson and 03-x\.md both have order 3/)]);
+    });
+  });
+
+  it("reads one lesson alone, in its course's place, the course listing it alone", () => {
+    const course = "title: C\nintro: I.\nparts:\n  - title: P\n    lessons: [zebra]\n  - title: Q\n    lessons: [apple, broken]\n";
+    withDir({ "course.yaml": course, "zebra.md": LESSON, "apple.md": LESSON, "broken.md": "no frontmatter" }, (dir) => {
+      const loaded = loadLessons(dir, { root: dir, typecheck: false, only: join(dir, "apple.md") });
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.lessons.map((l) => [l.file, l.lesson.meta.order])).toEqual([["apple.md", 2]]);
+      expect(loaded.course.parts).toEqual([{ title: "Q", lessons: ["apple"] }]);
+    });
   });
 });

@@ -16,15 +16,15 @@ describe("runCheckInNode", () => {
   });
 
   it("reports an error thrown by the check", async () => {
-    expect(await runCheckInNode(check("throw new Error('oops');"), runs, 1000)).toBe("The check failed with an error: oops");
+    expect(await runCheckInNode(check("throw new Error('oops');"), runs, 1000)).toEqual({ broken: "threw Error: oops" });
   });
 
   it("refuses a result that is neither true nor a message", async () => {
-    expect(await runCheckInNode(transpileCheck("export default () => 42;"), runs, 1000)).toMatch(/^The check returned 42: it must return true or a message/);
+    expect(await runCheckInNode(transpileCheck("export default () => 42;"), runs, 1000)).toEqual({ broken: expect.stringMatching(/^returned 42: it must return true or a message/) });
   });
 
   it("stops a check that loops forever", async () => {
-    expect(await runCheckInNode(check("for (;;) {}"), runs, 100)).toBe("The check did not finish within 100 ms: does it loop forever?");
+    expect(await runCheckInNode(check("for (;;) {}"), runs, 100)).toEqual({ broken: "did not finish within 100 ms: does it loop forever?" });
   });
 
   it("gives the check no access to Node", async () => {
@@ -32,6 +32,6 @@ describe("runCheckInNode", () => {
   });
 
   it("refuses a script without a function", async () => {
-    expect(await runCheckInNode("exports.default = 3;", runs, 1000)).toMatch(/^The check does not export a function/);
+    expect(await runCheckInNode("exports.default = 3;", runs, 1000)).toEqual({ broken: expect.stringMatching(/^does not export a function/) });
   });
 });

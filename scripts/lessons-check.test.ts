@@ -25,6 +25,22 @@ describe("lessons:check without a browser", () => {
     expect(output).toContain("nothing was run");
   }, 60_000);
 
+  it("checks one lesson file alone", async () => {
+    const { code, output } = await lessonsCheck("e2e/fixtures/lessons/broken/02-wrong-type.md");
+    expect(code).toBe(1);
+    expect(output).toContain("e2e/fixtures/lessons/broken/02-wrong-type.md:4:8 ");
+    expect(output).not.toContain("01-unknown-field.md");
+  }, 60_000);
+
+  it("takes the folder from --lessons, and validates a good one", async () => {
+    const { code, output } = await lessonsCheck("--lessons", "e2e/fixtures/lessons/good", "--validate-only");
+    expect([code, output]).toEqual([0, expect.stringContaining("lessons:check: 2 lesson(s) in e2e/fixtures/lessons/good are valid")]);
+  }, 60_000);
+
+  it("says what to name for a path that does not exist", async () => {
+    expect(await lessonsCheck("lessons/04-nope.md")).toEqual({ code: 2, output: expect.stringContaining("There is no folder or file lessons/04-nope.md") });
+  }, 60_000);
+
   it("refuses an unknown option", async () => {
     expect(await lessonsCheck("--fast")).toEqual({ code: 2, output: expect.stringContaining("Unknown option --fast") });
   }, 60_000);

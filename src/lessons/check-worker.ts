@@ -2,7 +2,7 @@
 // and nothing of the page (no DOM, no storage of the app's, no network), and it is terminated
 // when it answers or when its time is up, so a check that loops forever costs one timeout.
 import type { Run } from "../trace/run.ts";
-import { guardedCheckSource } from "./check-script.ts";
+import { guardedCheckSource, isBrokenCheck, timedOut, type BrokenCheck } from "./check-script.ts";
 
 // Globals a check has no business using; removed before the author's code runs.
 const WITHHELD = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "indexedDB", "caches", "BroadcastChannel"];
@@ -15,28 +15,28 @@ const check = ${guardedCheckSource(js)};
 self.onmessage = function (event) { self.postMessage(check(event.data)); };`;
 }
 
-/** Run a compiled check over `runs` in a throw-away Worker; resolves to true or what failed. */
-export function runCheckInWorker(js: string, runs: readonly Run[], timeoutMs: number): Promise<true | string> {
+/** Run a compiled check over `runs` in a throw-away Worker; resolves to true, what failed, or how the check broke. */
+export function runCheckInWorker(js: string, runs: readonly Run[], timeoutMs: number): Promise<true | string | BrokenCheck> {
   const url = URL.createObjectURL(new Blob([checkWorkerSource(js)], { type: "text/javascript" }));
   let worker: Worker;
   try {
     worker = new Worker(url, { name: "lanes-check" });
   } catch (e) {
     URL.revokeObjectURL(url);
-    return Promise.resolve(`The check could not start: ${e instanceof Error ? e.message : String(e)}.`);
+    return Promise.resolve({ broken: `could not start: ${e instanceof Error ? e.message : String(e)}` });
   }
   return new Promise((resolve) => {
-    const finish = (verdict: true | string) => {
+    const finish = (verdict: true | string | BrokenCheck) => {
       clearTimeout(timer);
       worker.terminate();
       URL.revokeObjectURL(url);
       resolve(verdict);
     };
-    const timer = setTimeout(() => finish(`The check did not finish within ${timeoutMs} ms: does it loop forever?`), timeoutMs);
-    worker.onmessage = (event: MessageEvent<unknown>) => finish(event.data === true ? true : String(event.data));
+    const timer = setTimeout(() => finish(timedOut(timeoutMs)), timeoutMs);
+    worker.onmessage = (event: MessageEvent<unknown>) => finish(event.data === true ? true : isBrokenCheck(event.data) ? { broken: event.data.broken } : String(event.data));
     worker.onerror = (event) => {
       event.preventDefault();
-      finish(`The check failed with an error: ${event.message}`);
+      finish({ broken: `threw an error: ${event.message}` });
     };
     worker.postMessage(runs);
   });

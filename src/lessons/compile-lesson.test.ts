@@ -127,3 +127,40 @@ describe("compileLesson's block rules", () => {
     expect(problems.map((p) => [p.line, p.message])).toEqual([[1, expect.stringContaining("has no frontmatter")]]);
   });
 });
+
+describe("compileLesson on a file with only frontmatter", () => {
+  it("warns at the closing fence that the page would be empty", () => {
+    const { problems } = compileLesson("lessons/01-x.md", "---\ntitle: X\nsummary: Y.\norder: 1\n---\n\n");
+    expect(problems).toEqual([expect.objectContaining({ line: 5, column: 1, severity: "warning", message: expect.stringMatching(/^The lesson has only frontmatter: its page would be empty/) })]);
+  });
+
+  it("does not warn about a lesson with prose", () => {
+    expect(compile("Some prose.\n").problems).toEqual([]);
+  });
+});
+
+describe("compileLesson on YAML mistakes an author makes", () => {
+  const problemsOf = (source: string) => compileLesson("lessons/01-x.md", source).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+
+  it("places an unclosed double quote at the line it opens, not where the frontmatter ends", () => {
+    expect(problemsOf('---\ntitle: Hello\nsummary: "unclosed\norder: 1\nlevel: beginner\n---\nProse.\n')).toEqual([
+      '3:10 Frontmatter is not valid YAML: A double quote opened here is never closed: end the text with " on the same line. Check its indentation and quotes.',
+    ]);
+  });
+
+  it("places an unclosed single quote at its line, past an escaped '' inside it", () => {
+    expect(problemsOf("---\ntitle: 'It''s\nsummary: S.\norder: 1\n---\nProse.\n")).toEqual([expect.stringMatching(/^2:8 Frontmatter is not valid YAML: A single quote opened here is never closed/)]);
+  });
+
+  it("says to quote a frontmatter value with a colon in it", () => {
+    expect(problemsOf("---\ntitle: Locks: why\nsummary: S.\norder: 1\n---\nProse.\n")).toEqual([expect.stringMatching(/^2:\d+ Frontmatter is not valid YAML: A value has a colon followed by a space.*put the whole value in quotes/)]);
+  });
+
+  it("says to quote a hint with an unquoted colon", () => {
+    const check = "```yaml check\ngoal: G\nhints:\n  - Use this: a pool\nexpect:\n  - ok: true\n```\n";
+    const lesson = `---\ntitle: X\nsummary: Y.\norder: 1\n---\n${fence("ts playground")}\n${check}`;
+    expect(problemsOf(lesson)).toEqual([
+      expect.stringMatching(/^13:5 Check field "hints\[0\]" must be text, but its colon followed by a space makes YAML read "Use this" as a key: put the text in quotes, e\.g\. "Use this: a pool"\./),
+    ]);
+  });
+});

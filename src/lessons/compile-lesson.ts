@@ -27,6 +27,10 @@ export function compileLesson(file: string, source: string, options: CompileOpti
   const slug = file.replace(/^.*[\\/]/, "").replace(/\.md$/, "");
   const raw = readRaw(source, problems);
   const meta = readMeta(slug, raw, problems, options.courseOrder);
+  if (raw.yaml !== undefined && raw.body.trim() === "") {
+    // The closing fence is the line before the body.
+    problems.warn({ line: raw.bodyLine - 1, column: 1 }, "The lesson has only frontmatter: its page would be empty. Write its prose and playgrounds below this --- line.");
+  }
   const lines = raw.body.split("\n");
   blankTitleHeading(lines, meta.title);
   const items = scanBody(lines);

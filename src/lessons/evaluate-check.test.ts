@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateCheck, NO_RUNS_MESSAGE, type CheckFunctionRunner } from "./evaluate-check.ts";
+import { CHECK_BROKEN_MESSAGE, evaluateCheck, NO_RUNS_MESSAGE, type CheckFunctionRunner } from "./evaluate-check.ts";
 import type { Check } from "./lesson-model.ts";
 import { fakeRun } from "./test-runs.ts";
 
@@ -35,5 +35,12 @@ describe("evaluateCheck", () => {
     const check: Check = { assertions: [], fn: { source: "ts", js: "compiled", line: 1 } };
     await evaluateCheck(check, runs, { runFunction: async (...args) => (seen.push(...args), true), timeoutMs: 500 });
     expect(seen).toEqual(["compiled", runs, 500]);
+  });
+
+  it("tells a student only that a broken ts check could not be completed", async () => {
+    const check = { assertions: [], fn: { source: "", js: "", line: 9 } };
+    const result = await evaluateCheck(check, runs, { runFunction: async () => ({ broken: "threw TypeError: x is undefined" }) });
+    expect(result).toEqual({ passed: false, messages: [CHECK_BROKEN_MESSAGE], broken: "threw TypeError: x is undefined" });
+    expect(result.messages.join(" ")).not.toMatch(/loop|TypeError|solution/);
   });
 });

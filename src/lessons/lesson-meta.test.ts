@@ -44,12 +44,12 @@ describe("lesson frontmatter", () => {
   });
 
   it("takes its order from the course, which needs no number in the file name", () => {
-    const { lesson, problems } = compileLesson("lessons/locks.md", "---\ntitle: T\nsummary: S.\n---\n", { courseOrder: 7 });
+    const { lesson, problems } = compileLesson("lessons/locks.md", "---\ntitle: T\nsummary: S.\n---\nProse.\n", { courseOrder: 7 });
     expect([lesson.meta.order, problems]).toEqual([7, []]);
   });
 
   it("warns that order: is ignored when the course places the lesson", () => {
-    const { lesson, problems } = compileLesson("lessons/locks.md", "---\ntitle: T\nsummary: S.\norder: 2\n---\n", { courseOrder: 7 });
+    const { lesson, problems } = compileLesson("lessons/locks.md", "---\ntitle: T\nsummary: S.\norder: 2\n---\nProse.\n", { courseOrder: 7 });
     expect(lesson.meta.order).toBe(7);
     expect(problems.map((p) => `${p.severity} ${p.line}:${p.column} ${p.message}`)).toEqual([expect.stringMatching(/^warning 4:1 order: is ignored: the course's order/)]);
   });

@@ -61,4 +61,20 @@ describe("verifyExercise", () => {
     expect(await verifyExercise("l.md", plain, runCode)).toEqual([]);
     expect(calls).toEqual([]);
   });
+
+  it("blames a ts check that loops or throws on the check, at the check's own line, not on the solution", async () => {
+    const { runCode, calls } = runner({ SOLUTION: ["1 2 3"], STARTER: ["1"] });
+    const withFn: PlaygroundBlock = { ...exercise, exercise: { ...exercise.exercise!, check: { assertions: [], fn: { source: "", js: "", line: 40 } } } };
+    const looping = async () => ({ broken: "did not finish within 2000 ms: does it loop forever?" });
+    expect(await verifyExercise("l.md", withFn, runCode, { runFunction: looping })).toEqual([
+      {
+        file: "l.md",
+        line: 40,
+        column: 1,
+        severity: "error",
+        message: 'The ts check of "count" did not finish within 2000 ms: does it loop forever? (on the runs of the solution). Fix the check: a student would only read that the check could not be completed.',
+      },
+    ]);
+    expect(calls).toEqual(["SOLUTION"]); // no second try: the solution is not in question
+  });
 });

@@ -21,9 +21,18 @@ export async function verifyExercise(file: string, playground: PlaygroundBlock, 
   const at = (line: number) => ({ file, line, column: 1 });
   const attempts = Math.max(1, options.attempts ?? 2);
 
+  // A ts check that breaks is its own fault: named at its own line, and nothing else is judged.
+  const fn = exercise.check.fn;
+  const brokenCheck = (broken: string, whose: string): LessonProblem => ({
+    ...at(fn?.line ?? exercise.line),
+    severity: "error",
+    message: `The ts check of "${playground.id}" ${broken} (on the runs of the ${whose}). Fix the check: a student would only read that the check could not be completed.`,
+  });
+
   let messages: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const result = await evaluateCheck(exercise.check, await runCode(solution.code, playground.runners, playground.timeLimitMs), options);
+    if (result.broken !== undefined) return [brokenCheck(result.broken, "solution")];
     if (result.passed) {
       if (attempt > 1) {
         problems.push({ ...at(solution.line), severity: "warning", message: `The solution of "${playground.id}" passed its check only on try ${attempt} (first: ${messages.join(" ")}): give its timing more margin.` });
@@ -38,7 +47,8 @@ export async function verifyExercise(file: string, playground: PlaygroundBlock, 
   }
 
   const starter = await evaluateCheck(exercise.check, await runCode(playground.code, playground.runners, playground.timeLimitMs), options);
-  if (starter.passed) {
+  if (starter.broken !== undefined) problems.push(brokenCheck(starter.broken, "starter code"));
+  else if (starter.passed) {
     problems.push({ ...at(playground.line), severity: "error", message: `The starter code of "${playground.id}" already passes its check, so doing nothing solves the exercise: make the check ask for what the goal says.` });
   }
   return problems;

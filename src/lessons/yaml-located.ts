@@ -22,7 +22,14 @@ export function parseLocatedYaml(text: string, firstLine: number): LocatedYaml {
     const pos = lineCounter.linePos(offset);
     return { line: firstLine + pos.line - 1, column: pos.col };
   };
-  const errors = doc.errors.map((e) => ({ at: toFile(e.pos[0]), message: firstSentence(e.message) }));
+  const errors = doc.errors.map((e) => {
+    // An unclosed quote is found where the text ends, lines later: point at where it opened.
+    const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+    if (quote) return { at: toFile(openingQuote(text, e.pos[0], quote)), message: `A ${quote === '"' ? "double" : "single"} quote opened here is never closed: end the text with ${quote} on the same line` };
+    // `summary: Locks: why` is read as a mapping inside a value.
+    if (e.code === "BLOCK_AS_IMPLICIT_KEY") return { at: toFile(e.pos[0]), message: 'A value has a colon followed by a space, which YAML reads as "key: value": put the whole value in quotes, e.g. summary: "Locks: why they matter"' };
+    return { at: toFile(e.pos[0]), message: firstSentence(e.message) };
+  });
   const start: Position = { line: firstLine, column: 1 };
 
   const locate = (path: readonly PropertyKey[], atKey = false): Position => {
@@ -49,6 +56,20 @@ export function parseLocatedYaml(text: string, firstLine: number): LocatedYaml {
   };
 
   return { data: errors.length > 0 ? undefined : doc.toJS(), errors, locate };
+}
+
+/** The quote that opened the scalar left unclosed at `end`: the last one before it not escaped. */
+function openingQuote(text: string, end: number, quote: string): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"' && text[i - 1] === "\\") continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--; // '' is an escaped quote inside single quotes
+      continue;
+    }
+    return i;
+  }
+  return end;
 }
 
 function firstSentence(message: string): string {

@@ -43,6 +43,12 @@ function issueMessage(issue: z.core.$ZodIssue, ctx: IssueContext): LocatedMessag
   if ((issue.code === "invalid_type" || issue.code === "invalid_value") && found === undefined) {
     return [{ at, message: `${subject} is missing: add it.${about}` }];
   }
+  if (issue.code === "invalid_type" && issue.expected === "string" && isOneEntryMapping(found)) {
+    // `- Use this: a pool` is YAML for a mapping {Use this: a pool}: the author meant text.
+    const [key, value] = Object.entries(found)[0] as [string, unknown];
+    const text = `${key}: ${typeof value === "string" || typeof value === "number" ? value : "…"}`;
+    return [{ at, message: `${subject} must be text, but its colon followed by a space makes YAML read "${key}" as a key: put the text in quotes, e.g. "${text}".${about}` }];
+  }
   if (issue.code === "invalid_type") {
     return [{ at, message: `${subject} must be ${article(issue.expected)}, not ${describeValue(found)}.${about}` }];
   }
@@ -52,6 +58,10 @@ function issueMessage(issue: z.core.$ZodIssue, ctx: IssueContext): LocatedMessag
     return [{ at, message: `${subject} must be one of ${options.join(", ")}, not ${describeValue(found)}.${hint}` }];
   }
   return [{ at, message: `${subject} is not valid: ${lowerFirst(issue.message)}.${about}` }];
+}
+
+function isOneEntryMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1;
 }
 
 function pathName(path: readonly PropertyKey[]): string {

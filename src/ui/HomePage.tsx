@@ -1,6 +1,7 @@
 import type { Course } from "../lessons/course-schema";
 import type { LessonSummary } from "../lessons/lesson-model";
 import { blockKey } from "../store/progress-schema";
+import { LessonFacts } from "./LessonFacts";
 import { Link } from "./Link";
 import { ProgressFiles } from "./ProgressFiles";
 import { hrefFor } from "./router";
@@ -35,20 +36,13 @@ function LessonMark({ lesson }: { lesson: LessonSummary }) {
   return visited ? <span className="lesson-mark" aria-label="visited">visited</span> : null;
 }
 
-/** "beginner · 8 min", from what the lesson's frontmatter says. */
-function lessonFacts(lesson: LessonSummary): string {
-  const { level, minutes } = lesson.meta;
-  return [level, minutes !== undefined ? `${minutes} min` : undefined].filter(Boolean).join(" · ");
-}
-
 function LessonCard({ lesson }: { lesson: LessonSummary }) {
-  const facts = lessonFacts(lesson);
   return (
     <Link href={hrefFor({ page: "lesson", slug: lesson.meta.slug })} className="lesson-card">
       <span className="lesson-title">{lesson.meta.title}</span>
       {lesson.meta.summary && <span className="lesson-summary">{lesson.meta.summary}</span>}
       <span className="lesson-foot">
-        {facts && <span className="lesson-facts">{facts}</span>}
+        <LessonFacts meta={lesson.meta} />
         <LessonMark lesson={lesson} />
       </span>
     </Link>

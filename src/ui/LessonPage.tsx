@@ -3,6 +3,7 @@ import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
 import { warmUp } from "../runners/warm-up";
 import { blockKey } from "../store/progress-schema";
 import { progressStore } from "../store/progress-store";
+import { LessonFacts } from "./LessonFacts";
 import { Link } from "./Link";
 import { Playground } from "./playground/Playground";
 import { AfterPass } from "./AfterPass";
@@ -63,6 +64,11 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
       </nav>
       <StorageNotice />
       <h1 className="lesson-heading">{meta.title}</h1>
+      {(meta.level !== undefined || meta.minutes !== undefined || meta.tags.length > 0) && (
+        <p className="lesson-header-facts">
+          <LessonFacts meta={meta} />
+        </p>
+      )}
       {toc.length > 0 && (
         <nav className="toc" aria-label="On this page">
           <details>
