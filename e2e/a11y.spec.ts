@@ -22,8 +22,8 @@ async function seriousViolations(page: Page, options: { withEditors: boolean }):
 /**
  * Lessons whose first playground shows, after a run, each kind of result a student meets: the
  * first lesson (with the editor checked in full), a prediction's verdict, a declared failure, one
- * runner alone, all three side by side, and blocked spans with wake-up arrows. Chosen from the lessons' own blocks, so the set follows
- * the course.
+ * runner alone, all three side by side, and blocked spans with wake-up arrows. Chosen from the
+ * lessons' own blocks, so the set follows the course.
  */
 function afterRunLessons(): string[] {
   const firstWith = (has: (block: PlaygroundBlock) => boolean) =>
@@ -37,18 +37,17 @@ async function openLesson(page: Page, slug: string) {
   await expect(page.locator(".code-editor").first()).toHaveAttribute("data-status", "ready");
 }
 
-for (const scheme of ["light", "dark"] as const) {
-  // Dark differs from light in colours only, on the same components: in dark, the home page and
-  // the first lesson before a run, and the after-run set below; in light, every lesson.
-  const beforeRun = scheme === "light" ? slugs : slugs.slice(0, 1);
+// The four tests are independent: the shared project's two workers take two at a time.
+test.describe.configure({ mode: "parallel" });
 
-  test(`axe: no serious or critical violation on the home page and ${scheme === "light" ? "every lesson" : "the first lesson"} before a run, ${scheme}`, async ({ page }) => {
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe: no serious or critical violation on the home page and every lesson before a run, ${scheme}`, async ({ page }) => {
     test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/");
     // Every page is checked before any assertion, so one failure lists all there is to fix.
     const found: Record<string, string[]> = { home: await seriousViolations(page, { withEditors: false }) };
-    for (const [i, slug] of beforeRun.entries()) {
+    for (const [i, slug] of slugs.entries()) {
       await openLesson(page, slug);
       found[slug] = await seriousViolations(page, { withEditors: i === 0 });
     }

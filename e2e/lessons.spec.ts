@@ -1,10 +1,9 @@
 // Every lesson of the course, as a student meets it: the page opens, its first playground runs
-// from the Run button and ends as the lesson says (ok, or the failure its outcome block
-// declares), nothing goes wrong on the page, and every playground's Python tab shows the
-// lesson's Python code. Each lesson runs under one of the runners it offers, taken in turn, so
-// every runner is driven through the page on several lessons; every playground under every
-// runner is run by `npm run lessons:check`, which `npm run test:e2e` runs before this. The lessons are read with the build's own loader, so a lesson added to
-// lessons/ is tested without touching this file.
+// from the Run button under every runner it offers and ends as the lesson says (ok, or the
+// failure its outcome block declares), nothing goes wrong on the page, and every playground's
+// Python tab shows the lesson's Python code. (Every other playground, under every runner, is run
+// by `npm run lessons:check`, which `npm run test:e2e` runs before this.) The lessons are read
+// with the build's own loader, so a lesson added to lessons/ is tested without touching this file.
 import type { Page } from "@playwright/test";
 import { loadLessons } from "../plugins/load-lessons.ts";
 import type { Runner } from "../src/trace/run.ts";
@@ -14,6 +13,13 @@ import { editorReady, expect, pickRunner, runFinished, test } from "./fixtures";
 const { lessons, course } = loadLessons("lessons", { typecheck: false });
 
 const LABELS: Record<Runner, string> = { main: "Main thread", async: "Async", workers: "Workers", python: "Python" }; // python: never offered by the picker (the Python tab runs it)
+
+/** The picker's choice that runs every runner a playground offers. */
+function everyRunner(runners: readonly Runner[]): string {
+  if (runners.length === 3) return "All three";
+  if (runners.length === 2) return "Both";
+  return LABELS[runners[0] as Runner];
+}
 
 
 /** Uncaught errors and console errors of the page, from now on. */
@@ -43,14 +49,13 @@ test("the home page lists every lesson in its part, with its level and time", as
   }
 });
 
-for (const [index, { lesson }] of lessons.entries()) {
+for (const { lesson } of lessons) {
   const { meta, playgrounds } = lesson;
   const first = playgrounds[0];
-  const runner = first?.runners[index % first.runners.length];
 
-  test(`${meta.slug}: opens, runs its first playground under ${runner}, shows its Python`, async ({ page }) => {
+  test(`${meta.slug}: opens, runs its first playground under ${first?.runners.join(", ")}, shows its Python`, async ({ page }) => {
     test.skip(!first, "the lesson has no playground");
-    if (!first || !runner) return;
+    if (!first) return;
     test.setTimeout(90_000);
     const errors = watchErrors(page);
     await page.goto(`/lessons/${meta.slug}`);
@@ -58,11 +63,11 @@ for (const [index, { lesson }] of lessons.entries()) {
 
     const playground = page.getByTestId(`playground-${first.id}`);
     await editorReady(page, playground);
-    await pickRunner(playground, LABELS[runner]);
+    await pickRunner(playground, everyRunner(first.runners));
     await playground.getByRole("button", { name: "Run" }).click();
     await runFinished(page, playground);
     const runs = await page.evaluate(() => window.__lanes!.lastRuns());
-    expect(runs.map((r) => r.runner)).toEqual([runner]);
+    expect(runs.map((r) => r.runner)).toEqual(first.runners);
     for (const run of runs) expect(outcomeMismatch(run, first.outcome), `${run.runner}: ${run.error?.message ?? "ok"}`).toBeUndefined();
     await expect(playground.getByRole("log", { name: "Program output" })).not.toBeEmpty();
 
