@@ -1,11 +1,11 @@
-// npm run lessons:check [-- <dir or lesson.md>] [--lessons <dir or lesson.md>] [--repeat N] [--no-build] [--out-dir <dir>] [--validate-only]
+// npm run lessons:check [-- <dir or lesson.md>] [--lessons <dir or lesson.md>] [--repeat N] [--python] [--no-build] [--out-dir <dir>] [--validate-only]
 // Validates every lesson in <dir> (default lessons/), or the one lesson file named, as the build does, printing
 // `file:line:column message` lines; then runs each exercise's solution and starter code in
 // headless Chromium against the built app: every other playground under each of its runners must
 // end ok (or fail as its `yaml outcome` says), each exercise's solution must pass, its starter not.
 // --repeat N then runs each solution N times more and prints, per timing assertion of its check,
 // the worst margin seen ("speedUp async over main 1.71 against atLeast 1.3").
-// With LANES_CHECK_PYTHON=1, every playground's Python twin too (plugins/check-python-twins.ts).
+// With --python (or LANES_CHECK_PYTHON=1), every playground's Python twin too (plugins/check-python-twins.ts).
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runnerImport } from "vite";
@@ -19,6 +19,7 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (arg === "--no-build") args.build = false;
     else if (arg === "--validate-only") args.validateOnly = true;
+    else if (arg === "--python") args.python = true;
     else if (arg === "--out-dir") args.outDir = argv[++i];
     else if (arg === "--lessons") args.dir = argv[++i];
     else if (arg === "--repeat") {
@@ -27,7 +28,7 @@ function parseArgs(argv) {
       args.repeat = n;
     }
     else if (arg === "--help" || arg === "-h") args.help = true;
-    else if (arg.startsWith("-")) throw new Error(`Unknown option ${arg}: use --lessons <path>, --repeat N, --no-build, --out-dir <dir> or --validate-only.`);
+    else if (arg.startsWith("-")) throw new Error(`Unknown option ${arg}: use --lessons <path>, --repeat N, --python, --no-build, --out-dir <dir> or --validate-only.`);
     else args.dir = arg;
   }
   return args;
@@ -42,7 +43,7 @@ function withTimeout(promise, ms, what) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    console.log("usage: node scripts/lessons-check.mjs [dir or lesson.md, default lessons] [--lessons <dir or lesson.md>] [--repeat N] [--no-build] [--out-dir <dir>] [--validate-only]");
+    console.log("usage: node scripts/lessons-check.mjs [dir or lesson.md, default lessons] [--lessons <dir or lesson.md>] [--repeat N] [--python] [--no-build] [--out-dir <dir>] [--validate-only]");
     return 0;
   }
   const { module: lib } = await runnerImport(resolve(root, "plugins/check-lessons.ts"), { root, configFile: false, logLevel: "error" });
@@ -71,8 +72,8 @@ async function main() {
       for (const line of margins.lines) console.log(`${line.place} ${line.text}`);
       checked = checked.concat(margins.problems);
     }
-    // The Python twins: opt-in (LANES_CHECK_PYTHON=1), as they take minutes (Pyodide's start-up, a Pyodide per process).
-    if (process.env.LANES_CHECK_PYTHON !== "1") return checked;
+    // The Python twins: opt-in (--python or LANES_CHECK_PYTHON=1), as they take minutes (Pyodide's start-up, a Pyodide per process).
+    if (!args.python && process.env.LANES_CHECK_PYTHON !== "1") return checked;
     console.log(`lessons:check: running ${lib.pythonTwinCount(loaded)} Python twin(s).`);
     return checked.concat(await lib.verifyPythonTwins(loaded, runCode, (label) => console.log(`  running ${label}`)));
   });
