@@ -27,9 +27,11 @@ async function hiddenTasks(canvas: Locator, run: Run, geometry: Geometry): Promi
         const at = (x: number) => Array.from(line.slice(Math.floor(x * dpr) * 4, Math.floor(x * dpr) * 4 + 4)).join(",");
         const background = at(el.clientWidth - 3); // right of the plot: only the row's own fill
         const runs: { task: string; start: number; end: number }[] = [];
-        for (const s of run.spans.filter((sp) => sp.lane === lane.id)) {
+        // A task's spans are one stretch only where they touch: the page thread runs a task for
+        // a moment, is idle while it sleeps, then runs it again (that idle gap is background).
+        for (const s of run.spans.filter((sp) => sp.lane === lane.id).sort((p, q) => p.start - q.start)) {
           const last = runs[runs.length - 1];
-          if (last && last.task === s.task) last.end = Math.max(last.end, s.end);
+          if (last && last.task === s.task && s.start <= last.end + 0.001) last.end = Math.max(last.end, s.end);
           else runs.push({ task: s.task, start: s.start, end: s.end });
         }
         runs.forEach((r, i) => {
