@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { build, type Plugin, type ResolvedConfig } from "vite";
+import type { Plugin, ResolvedConfig } from "vite";
+import { buildOneScript } from "./build-one-script.ts";
 import type { HeaderRule, ServiceWorkerConfig } from "../src/service-worker/config.ts";
 
 export const SERVICE_WORKER_FILE = "sw.js";
@@ -50,23 +51,9 @@ export function serviceWorkerPlugin(options: ServiceWorkerOptions): Plugin {
 
 /** sw.ts and its imports as one classic script (every browser with service workers runs it). */
 async function bundleWorker(root: string, swConfig: ServiceWorkerConfig): Promise<string> {
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: "warn",
-    publicDir: false,
-    build: {
-      write: false,
-      target: "es2022",
-      minify: true,
-      rolldownOptions: { input: resolve(root, "src/service-worker/sw.ts"), output: { format: "iife", entryFileNames: SERVICE_WORKER_FILE } },
-    },
-  });
-  const outputs = Array.isArray(result) ? result : [result];
-  const chunk = outputs.flatMap((output) => ("output" in output ? output.output : [])).find((file) => file.type === "chunk");
-  if (!chunk || chunk.type !== "chunk") throw new Error("plugins/service-worker-plugin.ts: the service worker's build produced no script.");
+  const code = await buildOneScript(root, "src/service-worker/sw.ts", { minify: true, output: { format: "iife", entryFileNames: SERVICE_WORKER_FILE }, who: "plugins/service-worker-plugin.ts" });
   // The config as a plain global before the script (a `define` of a large object is not kept as written).
-  return `var __LANES_SW_CONFIG__ = ${JSON.stringify(swConfig)};\n${chunk.code}`;
+  return `var __LANES_SW_CONFIG__ = ${JSON.stringify(swConfig)};\n${code}`;
 }
 
 export function filesUnder(root: string, dir = root): string[] {

@@ -5,8 +5,8 @@
 // and its code (the stage entry and the workers' entry, each one self-contained ES module, no
 // chunks, no URLs to resolve) comes through the app, as the strings of one lazy module of the
 // app's own build — fetched, precached and served offline like any other asset.
-import { build, type Plugin } from "vite";
-import { resolve } from "node:path";
+import type { Plugin } from "vite";
+import { buildOneScript } from "./build-one-script.ts";
 
 export const STAGE_CODE_MODULE = "virtual:lanes-stage-code";
 const RESOLVED = `\0${STAGE_CODE_MODULE}`;
@@ -35,26 +35,6 @@ export function stageCodePlugin(): Plugin {
 }
 
 /** `entry` and everything it imports as one ES module (dynamic imports inlined: nothing left to fetch). */
-async function bundle(root: string, entry: string, minify: boolean): Promise<string> {
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: "warn",
-    publicDir: false,
-    build: {
-      write: false,
-      target: "es2022",
-      minify,
-      rolldownOptions: {
-        input: resolve(root, entry),
-        preserveEntrySignatures: "strict",
-        output: { format: "es", inlineDynamicImports: true },
-      },
-    },
-    worker: { format: "es" },
-  });
-  const outputs = Array.isArray(result) ? result : [result];
-  const chunks = outputs.flatMap((output) => ("output" in output ? output.output : [])).filter((file) => file.type === "chunk");
-  if (chunks.length !== 1 || chunks[0]?.type !== "chunk") throw new Error(`plugins/stage-code-plugin.ts: ${entry} did not build into one self-contained module (${chunks.length} chunks).`);
-  return chunks[0].code;
+function bundle(root: string, entry: string, minify: boolean): Promise<string> {
+  return buildOneScript(root, entry, { minify, preserveEntrySignatures: "strict", output: { format: "es", inlineDynamicImports: true }, who: "plugins/stage-code-plugin.ts" });
 }
