@@ -589,7 +589,19 @@ _shared_get = host.sharedGet
 _shared_set = host.sharedSet
 
 
-class _Value:
+class _Synchronized:
+    """What Value and Array share: the lock they were made with (lock=False: none)."""
+
+    def get_lock(self):
+        if self._lock is None:
+            raise AttributeError("'%s' object has no attribute 'get_lock'" % type(self).__name__)
+        return self._lock
+
+    def get_obj(self):
+        return self
+
+
+class _Value(_Synchronized):
     def __init__(self, code, offset, lock):
         self._code = code
         self._offset = offset
@@ -602,14 +614,6 @@ class _Value:
     @value.setter
     def value(self, v):
         _shared_set(self._code, self._offset, v)
-
-    def get_lock(self):
-        if self._lock is None:
-            raise AttributeError("'%s' object has no attribute 'get_lock'" % type(self).__name__)
-        return self._lock
-
-    def get_obj(self):
-        return self
 
     def __reduce__(self):
         return (_Value, (self._code, self._offset, self._lock))
@@ -630,7 +634,7 @@ def RawValue(typecode_or_type, *args):
     return Value(typecode_or_type, *args, lock=False)
 
 
-class _Array:
+class _Array(_Synchronized):
     def __init__(self, code, offset, length, lock):
         self._code = code
         self._offset = offset
@@ -665,14 +669,6 @@ class _Array:
 
     def __iter__(self):
         return (self[i] for i in range(self._length))
-
-    def get_lock(self):
-        if self._lock is None:
-            raise AttributeError("'%s' object has no attribute 'get_lock'" % type(self).__name__)
-        return self._lock
-
-    def get_obj(self):
-        return self
 
     def __reduce__(self):
         return (_Array, (self._code, self._offset, self._length, self._lock))
