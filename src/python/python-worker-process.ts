@@ -4,13 +4,10 @@
 // `__mp_main__` ("spawn" semantics), so functions are found by their qualified names.
 import type { PyodideInterface } from "pyodide";
 import type { PyCallable, PyProxy } from "pyodide/ffi";
-import { loadPyodideWithProgress } from "./load-pyodide";
+import { bootLanesPython } from "./boot-lanes-python";
 import type { FromProcessWorker, ToProcessWorker } from "./protocol";
 import childSource from "./py/lanes_process_child.py?raw";
-import driverSource from "./py/lanes_driver.py?raw";
-import processesSource from "./py/lanes_processes.py?raw";
-import threadSource from "./py/lanes_thread.py?raw";
-import { closeNetwork, threadHost } from "./python-host";
+import { threadHost } from "./python-host";
 import { SharedCells } from "./shared-cells";
 import { WorkerTrace } from "./worker-trace";
 
@@ -67,17 +64,7 @@ function shared(): SharedCells {
 }
 
 function warm(): Promise<PyodideInterface> {
-  pyodide ??= loadPyodideWithProgress(() => undefined).then((py) => {
-    py.FS.mkdirTree("/lanes");
-    py.FS.writeFile("/lanes/lanes_thread.py", threadSource);
-    py.FS.writeFile("/lanes/lanes_driver.py", driverSource);
-    py.FS.writeFile("/lanes/lanes_processes.py", processesSource);
-    py.FS.writeFile("/lanes/lanes_process_child.py", childSource);
-    py.registerJsModule("_lanes_host", host);
-    py.runPython("import sys; sys.path.insert(0, '/lanes'); import lanes_driver; lanes_driver.warm(); import lanes_process_child");
-    closeNetwork();
-    return py;
-  });
+  pyodide ??= bootLanesPython({ host, onProgress: () => undefined, modules: { "lanes_process_child.py": childSource }, imports: "import lanes_process_child" });
   return pyodide;
 }
 

@@ -4,13 +4,10 @@
 // this worker's own (process-pool.ts).
 import type { PyodideInterface } from "pyodide";
 import type { PyCallable, PyProxy } from "pyodide/ffi";
-import { loadPyodideWithProgress } from "./load-pyodide";
+import { bootLanesPython } from "./boot-lanes-python";
 import { ProcessPool } from "./process-pool";
 import type { FromPythonWorker, ToPythonWorker } from "./protocol";
-import driverSource from "./py/lanes_driver.py?raw";
-import processesSource from "./py/lanes_processes.py?raw";
-import threadSource from "./py/lanes_thread.py?raw";
-import { closeNetwork, threadHost } from "./python-host";
+import { threadHost } from "./python-host";
 import type { Typecode } from "./shared-cells";
 import { WorkerTrace } from "./worker-trace";
 
@@ -53,16 +50,7 @@ const host = {
 };
 
 function warm(): Promise<PyodideInterface> {
-  pyodide ??= loadPyodideWithProgress((progress) => post({ type: "loading", progress })).then((py) => {
-    py.FS.mkdirTree("/lanes");
-    py.FS.writeFile("/lanes/lanes_thread.py", threadSource);
-    py.FS.writeFile("/lanes/lanes_driver.py", driverSource);
-    py.FS.writeFile("/lanes/lanes_processes.py", processesSource);
-    py.registerJsModule("_lanes_host", host);
-    py.runPython("import sys; sys.path.insert(0, '/lanes'); import lanes_driver; lanes_driver.warm()");
-    closeNetwork();
-    return py;
-  });
+  pyodide ??= bootLanesPython({ host, onProgress: (progress) => post({ type: "loading", progress }) });
   return pyodide;
 }
 

@@ -1,0 +1,28 @@
+// A Pyodide with Lanes' Python modules in /lanes, its host module registered and its network
+// closed: what the program's worker and each process worker start from. `modules` are the
+// extra files a worker needs; `imports` is what it imports once the driver is warm.
+import type { PyodideInterface } from "pyodide";
+import { loadPyodideWithProgress } from "./load-pyodide";
+import type { LoadProgress } from "./protocol";
+import driverSource from "./py/lanes_driver.py?raw";
+import processesSource from "./py/lanes_processes.py?raw";
+import threadSource from "./py/lanes_thread.py?raw";
+import { closeNetwork } from "./python-host";
+
+export interface LanesPythonBoot {
+  host: object;
+  onProgress: (progress: LoadProgress) => void;
+  modules?: Record<string, string>;
+  imports?: string;
+}
+
+export async function bootLanesPython(boot: LanesPythonBoot): Promise<PyodideInterface> {
+  const py = await loadPyodideWithProgress(boot.onProgress);
+  py.FS.mkdirTree("/lanes");
+  const files = { "lanes_thread.py": threadSource, "lanes_driver.py": driverSource, "lanes_processes.py": processesSource, ...boot.modules };
+  for (const [name, source] of Object.entries(files)) py.FS.writeFile(`/lanes/${name}`, source);
+  py.registerJsModule("_lanes_host", boot.host);
+  py.runPython(`import sys; sys.path.insert(0, '/lanes'); import lanes_driver; lanes_driver.warm()${boot.imports ? `; ${boot.imports}` : ""}`);
+  closeNetwork();
+  return py;
+}
