@@ -92,3 +92,24 @@ test("an unknown address still gets the app, which says the page is not found", 
   // The course's first part lists its lessons (lessons/course.yaml).
   await expect(page.getByRole("list", { name: "Waiting and computing" })).toBeVisible();
 });
+
+test.describe("what a first visit to a lesson fetches", () => {
+  test.use({ serviceWorkers: "allow" });
+
+  test("before its editor is ready: the editor, not the program's page or the service worker's precache; those follow", async ({ browser, baseURL, page }) => {
+    const [path] = await lessonPaths(browser, baseURL!);
+    const requests: { url: string; fromWorker: boolean; at: number }[] = [];
+    page.context().on("request", (r) => requests.push({ url: r.url(), fromWorker: r.serviceWorker() !== null, at: Date.now() }));
+    await page.goto(path!);
+    const playground = page.locator("[data-testid^=playground-]").first();
+    await editorReady(page, playground);
+    const ready = Date.now();
+    const before = requests.filter((r) => r.at <= ready);
+    expect(before.some((r) => /monaco-setup/.test(r.url)), "the editor's code").toBe(true);
+    const deferred = (r: { url: string; fromWorker: boolean }) => r.fromWorker || /\/sw\.js$|lanes-stage-code/.test(r.url);
+    expect(before.filter(deferred).map((r) => r.url)).toEqual([]);
+    // Once the page is idle, the first Run's stage and the offline copy start: deferred, not dropped.
+    await expect.poll(() => requests.some((r) => /lanes-stage-code/.test(r.url)), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => requests.some((r) => r.fromWorker), { timeout: 20_000 }).toBe(true);
+  });
+});

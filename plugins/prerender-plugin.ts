@@ -1,7 +1,8 @@
 // After `vite build`, writes a static HTML page for the home page, every lesson and "not found"
 // (src/ui/prerender.tsx renders them in Node): readable before, and without, JavaScript, with
 // the right title and description for link previews. The app then replaces each page with the
-// same markup. A lesson's page also preloads its lesson chunk, so both arrive together.
+// same markup. A lesson's page also preloads its lesson chunk and the editor's code, so they
+// arrive with the page instead of after the entry has run (the editor is what a lesson waits for).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { runnerImport, type Plugin, type ResolvedConfig, type Rolldown } from "vite";
@@ -28,11 +29,13 @@ export function prerenderPlugin(): Plugin {
         // The client build has just validated and type-checked the lessons.
         plugins: [lessonsPlugin({ typecheck: false }), noStylesheets()],
       });
+      const editor = chunkWithImports(bundle, (c) => c.facadeModuleId?.endsWith("/src/ui/editor/monaco-setup.ts") === true);
       for (const page of module.prerenderPages()) {
         const chunk = page.lessonSlug === undefined ? undefined : lessonChunk(bundle, page.lessonSlug);
+        const preloads = chunk === undefined ? [] : [chunk, ...editor].map((file) => `${config.base}${file}`);
         const path = join(outDir, page.file);
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, fillTemplate(template, page, chunk && `${config.base}${chunk}`));
+        writeFileSync(path, fillTemplate(template, page, preloads));
       }
     },
   };
@@ -54,17 +57,32 @@ function lessonChunk(bundle: Rolldown.OutputBundle, slug: string): string | unde
   return Object.values(bundle).find((c) => c.type === "chunk" && c.facadeModuleId === id)?.fileName;
 }
 
+/** The file of the chunk `is` picks and of every chunk it imports statically (the entry's own are preloaded already, and repeat harmlessly). */
+function chunkWithImports(bundle: Rolldown.OutputBundle, is: (chunk: Rolldown.OutputChunk) => boolean): string[] {
+  const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
+  const start = [...chunks.values()].find(is);
+  const files: string[] = [];
+  const visit = (file: string) => {
+    const chunk = chunks.get(file);
+    if (!chunk || files.includes(file) || chunk.isEntry) return;
+    files.push(file);
+    chunk.imports.forEach(visit);
+  };
+  if (start) visit(start.fileName);
+  return files;
+}
+
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** index.html with the page's head fields and its markup inside #root. */
-export function fillTemplate(template: string, page: PrerenderedPage, preload?: string): string {
+export function fillTemplate(template: string, page: PrerenderedPage, preloads: readonly string[] = []): string {
   const title = escapeHtml(page.title);
   const description = escapeHtml(page.description);
   const head = [
     `<meta property="og:title" content="${title}" />`,
     `<meta property="og:description" content="${description}" />`,
     `<meta property="og:type" content="${page.lessonSlug ? "article" : "website"}" />`,
-    ...(preload ? [`<link rel="modulepreload" crossorigin href="${escapeHtml(preload)}">`] : []),
+    ...preloads.filter((file) => !template.includes(`href="${file}"`)).map((file) => `<link rel="modulepreload" crossorigin href="${escapeHtml(file)}">`),
   ];
   const filled = template
     .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)

@@ -3,7 +3,8 @@ import { createRoot } from "react-dom/client";
 import { installAutomation } from "./automation";
 import { loadLesson } from "./lessons/catalog";
 import { startServiceWorker } from "./offline/register-service-worker";
-import { warmStage } from "./stage/stage-pool";
+import { holdFirstScreen } from "./first-screen";
+import { loadMonaco } from "./ui/editor/load-monaco";
 import { App } from "./ui/App";
 import { parseRoute } from "./ui/router";
 import { readArrival } from "./ui/share/arrival";
@@ -11,7 +12,6 @@ import "./ui/styles.css";
 
 installAutomation();
 startServiceWorker(); // offline, and the headers a static host cannot send
-warmStage(); // the first Run finds a stage ready
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -22,6 +22,9 @@ if (!root) throw new Error("index.html has no #root element");
 const arrival = readArrival();
 const route = parseRoute(window.location.pathname);
 const lessonLoaded = route.page === "lesson" ? loadLesson(route.slug).catch(() => undefined) : Promise.resolve(undefined);
+// A lesson's editor is what its first screen waits for: Monaco loads beside the lesson's chunk,
+// not after it, and what Lanes starts on its own waits for it (first-screen.ts).
+if (route.page === "lesson") holdFirstScreen(loadMonaco());
 const first = Promise.all([lessonLoaded, arrival]);
 void first.then(() => {
   createRoot(root).render(

@@ -3,7 +3,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { installAutomation } from "../automation";
+import { afterFirstScreen, holdFirstScreen } from "../first-screen";
 import { warmStage } from "../stage/stage-pool";
+import { loadMonaco } from "../ui/editor/load-monaco";
 import "../ui/styles.css";
 import "./embed.css";
 import { codeFromHash } from "./code-fragment";
@@ -15,7 +17,8 @@ import type { HostMessage } from "./protocol";
 import { followContentHeight } from "./follow-height";
 
 installAutomation();
-warmStage(); // the first Run finds a stage ready
+holdFirstScreen(loadMonaco()); // the playground's editor first (beside the page's own chunks)
+void afterFirstScreen().then(warmStage); // then the first Run's stage, while the page is idle
 
 const options = parseEmbedOptions(window.location.search);
 for (const problem of options.problems) console.warn(`lanes: embed option ${problem}`);

@@ -2,6 +2,7 @@
 // on a first visit to a host without COOP/COEP (isolation-reload.ts), and offers a new version
 // when one has installed: the student chooses when, and never in the middle of a run.
 import { ACTIVATE_MESSAGE } from "../service-worker/messages";
+import { afterFirstScreen } from "../first-screen";
 import { whenIdle } from "../stage/run-in-stage";
 import { sessionStorageOrUndefined, takeIsolationReload } from "./isolation-reload";
 import { offerUpdate } from "./update-ready";
@@ -11,6 +12,15 @@ const BASE = import.meta.env.BASE_URL;
 export function startServiceWorker(): void {
   // The dev server serves modules, not a build: nothing to precache, and it sends the headers.
   if (!import.meta.env.PROD || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+  // Installing precaches the whole site (megabytes): on a first visit that would compete with
+  // the lesson's own editor for the network and two cores. A page that is already isolated
+  // loses nothing by waiting for its first screen; one that is not needs the worker's headers
+  // (isolation-reload.ts) and registers at once.
+  if (window.crossOriginIsolated) void afterFirstScreen().then(register);
+  else register();
+}
+
+function register(): void {
   const container = navigator.serviceWorker;
   let updating = false;
   container.addEventListener("controllerchange", () => {

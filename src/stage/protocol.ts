@@ -21,8 +21,12 @@ export interface StageRunRequest {
 }
 
 export type AppToStage =
-  /** Compile `source` ahead of its run (a pure compile: nothing of it executes). */
-  | { type: "precompile"; source: string }
+  /**
+   * Compile `source` ahead of its run (a pure compile: nothing of it executes). With `workers`,
+   * also measure work()'s calibration if this stage has none and start up to that many workers
+   * (never more than the warm set): the lesson's first Run is then as quick as a later one.
+   */
+  | { type: "precompile"; source: string; workers?: number }
   | StageRunRequest
   /** Stop the run now; the stage answers with its `done`, then is discarded anyway. */
   | { type: "stop" };

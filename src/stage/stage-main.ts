@@ -14,7 +14,7 @@ import { trustScriptUrlsWith, setWorkerCode } from "../runners/workers/worker-sc
 import { fleet, warmSetSize } from "../runners/workers/fleet";
 import { compile } from "../runners/load-program";
 import { runProgram } from "../runners/run-program";
-import { measuredRate, setCalibration } from "../runtime/work";
+import { calibration, measuredRate, setCalibration } from "../runtime/work";
 import type { Run } from "../trace/run";
 import { startAlarm, type Alarm } from "./alarm";
 import { startPageClock } from "./page-clock";
@@ -54,6 +54,7 @@ async function receive(message: AppToStage): Promise<void> {
       } catch {
         /* its error is reported when it runs */
       }
+      if (message.workers !== undefined && !stop) warmFor(message.workers);
       return;
     case "run":
       return run(message);
@@ -86,6 +87,13 @@ async function run(request: StageRunRequest): Promise<void> {
   } catch (error) {
     send({ type: "fault", message: `The program's page failed: ${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+/** Start the workers a first Run will want (the first stage measures the calibration they need here, while the page is idle). */
+function warmFor(workers: number): void {
+  calibration();
+  const missing = Math.min(Math.max(0, Math.floor(workers)), warmSetSize()) - fleet.idleCount;
+  if (missing > 0) fleet.warm(missing);
 }
 
 function stopped(request: StageRunRequest): Run {

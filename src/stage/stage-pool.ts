@@ -44,6 +44,27 @@ export function warmStage(): void {
   if (!unavailable) spare ??= boot();
 }
 
+/**
+ * A lesson is open and the page is idle: boot the spare now and have it compile `source` and
+ * start the workers its first Run will use. Resolves false when this host can give no stage
+ * (the program will run on the app's page: warm that instead).
+ */
+export async function prepareStage(source: string, workers: number): Promise<boolean> {
+  warmStage();
+  const stage = spare;
+  if (!stage) return false;
+  try {
+    noteCalibration(await stage.ready);
+  } catch (error) {
+    if (spare === stage) spare = undefined;
+    stage.discard();
+    if (error instanceof StageUnavailable) unavailable = error;
+    return false;
+  }
+  if (spare === stage) stage.send({ type: "precompile", source, workers });
+  return true;
+}
+
 /** How long a stage may take to start before Lanes gives up on it (it takes 0.1–0.5 s here). */
 const BOOT_TIMEOUT_MS = 20_000;
 

@@ -1,6 +1,8 @@
 import { Fragment, useEffect, useState } from "react";
 import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
+import { afterFirstScreen } from "../first-screen";
 import { warmUp } from "../runners/warm-up";
+import { prepareStage } from "../stage/stage-pool";
 import { blockKey } from "../store/progress-schema";
 import { progressStore } from "../store/progress-store";
 import { LessonFacts } from "./LessonFacts";
@@ -40,19 +42,22 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
     if (id) document.getElementById(id)?.scrollIntoView();
   }, [meta.slug]);
 
-  // Once the page is idle, get the first playground's Run ready (its code, compiled; its workers, started).
+  // Once the first screen is up and the page idle, get the first playground's Run ready: a
+  // stage booted with its code compiled and its workers started (or, on a host that can give
+  // no stage, the runners on this page).
   const first = sections.find((s) => s.playground)?.playground;
   useEffect(() => {
     if (!first) return;
-    const start = () => {
+    let left = false;
+    void afterFirstScreen().then(async () => {
+      if (left) return;
       const draft = progressStore().getState().blocks[blockKey(meta.slug, first.id)]?.draft?.code;
-      void warmUp(draft ?? first.code, first.runners, first.workers);
-    };
-    const idle = window.requestIdleCallback?.(start, { timeout: 2000 });
-    const timer = idle === undefined ? setTimeout(start, 500) : undefined;
+      const source = draft ?? first.code;
+      const workers = first.runners.includes("workers") ? (first.workers ?? navigator.hardwareConcurrency ?? 2) : 0;
+      if (!(await prepareStage(source, workers)) && !left) void warmUp(source, first.runners, first.workers);
+    });
     return () => {
-      if (idle !== undefined) window.cancelIdleCallback(idle);
-      clearTimeout(timer);
+      left = true;
     };
   }, [meta.slug, first]);
 
