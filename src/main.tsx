@@ -22,10 +22,22 @@ if (!root) throw new Error("index.html has no #root element");
 const arrival = readArrival();
 const route = parseRoute(window.location.pathname);
 const lessonLoaded = route.page === "lesson" ? loadLesson(route.slug).catch(() => undefined) : Promise.resolve(undefined);
+// The prerendered page is painted first, as a static page would be: running Monaco's code
+// (megabytes) or rendering the app before that would hold the first paint back. Their files
+// are already on the way (the page preloads them).
+const painted = afterNextPaint();
 // A lesson's editor is what its first screen waits for: Monaco loads beside the lesson's chunk,
 // not after it, and what Lanes starts on its own waits for it (first-screen.ts).
-if (route.page === "lesson") holdFirstScreen(loadMonaco());
-const first = Promise.all([lessonLoaded, arrival]);
+if (route.page === "lesson") holdFirstScreen(painted.then(loadMonaco));
+const first = Promise.all([lessonLoaded, arrival, painted]);
+/** Resolves just after the next frame is painted (or after 100 ms, where frames do not come: a background tab). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
 void first.then(() => {
   createRoot(root).render(
     <StrictMode>
