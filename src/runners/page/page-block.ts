@@ -46,9 +46,9 @@ export function blockOnPage(run: PageRun, request: BlockRequest, crossThread: bo
   });
 }
 
-/** The arrow from whoever signalled last (after this wait began) to this task continuing now. */
+/** The arrow from whoever signalled (the putter of the item waited for, else the last signaller after this wait began) to this task continuing now. */
 function recordWakeup(run: PageRun, request: BlockRequest, task: string, began: number): void {
-  const signal = request.subject.lastSignal();
+  const signal = request.signalled?.() ?? request.subject.lastSignal();
   if (!signal) return;
   const from = signal.epochMs - performance.timeOrigin - run.t0;
   const by = taskOfCode(signal.task);

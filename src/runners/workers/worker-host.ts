@@ -127,7 +127,7 @@ export class WorkerHost implements Host {
   }
 
   #wakeup(request: BlockRequest, began: number): void {
-    const signal = request.subject.lastSignal();
+    const signal = request.signalled?.() ?? request.subject.lastSignal();
     const by = signal && taskOfCode(signal.task);
     const from = signal ? signal.epochMs - performance.timeOrigin : -Infinity;
     if (by === undefined || from < began) return;

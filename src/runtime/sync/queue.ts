@@ -1,16 +1,19 @@
 // Queue: the textbook bounded buffer, a lock and two conditions ("not empty", "not full") over a
-// ring in shared memory. Items are copied in as bytes (item-codec.ts): a record is a 4-byte
-// length and the item's bytes, written at `tail` and read at `head`, wrapping around the ring.
+// ring in shared memory. Items are copied in as bytes (item-codec.ts): a record is a header
+// (the item's length, the putter's task code and the epoch time of the put) and the item's
+// bytes, written at `tail` and read at `head`, wrapping around the ring. The header's putter
+// is the tail of the wake-up arrow to the getter that waited for this item: with two producers,
+// "whoever put last" would often name the wrong one.
 // The two conditions are sequence counters in the queue's own cells (as in condition.ts), so
 // their waits can be labelled "queue full (4/4)" rather than with a condition's name.
 // `unfinished` counts items put and not yet marked done (join/taskDone); it is atomic, so
 // taskDone needs no lock.
 import { sampleCounter, trackOption, type Trackable } from "./counter-track";
 import { Lock } from "./lock";
-import { SyncObject, syncError, type SyncState } from "./sync-object";
+import { currentTaskCode, SyncObject, syncError, type SyncState } from "./sync-object";
 import { decodeItem, encodeItem } from "./item-codec";
 import { FULFILLED_VOID, fulfilledWith } from "../fulfilled";
-import { block, deadlineOf, notify } from "./waiting";
+import { block, deadlineOf, notify, type BlockRequest } from "./waiting";
 
 const COUNT = 0;
 const HEAD = 1;
@@ -25,6 +28,9 @@ const CAPACITY = 8;
 const GETTERS = 9;
 const PUTTERS = 10;
 const CELLS = 11;
+
+/** A record's header: length (u32), putter's task code (i32), put time (f64 epoch ms). */
+const HEADER = 16;
 
 /** Bytes of item data a queue holds at most (items are bounded by `capacity` and by this). */
 const RING_BYTES = 1 << 20;
@@ -151,7 +157,7 @@ export class Queue<T = unknown> extends SyncObject implements Trackable {
     let bytes: Uint8Array;
     if (!held) await this.#lock.acquire();
     try {
-      const some = await this.#waitWhile(() => this.size === 0, NOT_EMPTY, GETTERS, deadline, () => `queue \`${this.name}\` empty, waiting for an item`);
+      const some = await this.#waitWhile(() => this.size === 0, NOT_EMPTY, GETTERS, deadline, () => `queue \`${this.name}\` empty, waiting for an item`, () => this.#headPut());
       if (!some) throw syncError("Empty", `Queue \`${this.name}\` stayed empty for ${String(timeoutMs)} ms.`);
       bytes = this.#read();
     } finally {
@@ -225,14 +231,14 @@ export class Queue<T = unknown> extends SyncObject implements Trackable {
 
   #encode(item: T): Uint8Array {
     const bytes = encodeItem(item);
-    if (bytes.length + 4 > RING_BYTES) throw new RangeError(`A queue item is at most 1 MiB once copied; this one is ${bytes.length} bytes. Put smaller pieces.`);
+    if (bytes.length + HEADER > RING_BYTES) throw new RangeError(`A queue item is at most 1 MiB once copied; this one is ${bytes.length} bytes. Put smaller pieces.`);
     return bytes;
   }
 
   #fits(bytes: Uint8Array): boolean {
     const cap = this.cells[CAPACITY] ?? 0;
     if (cap > 0 && this.size >= cap) return false;
-    return RING_BYTES - Atomics.load(this.cells, USED) >= bytes.length + 4;
+    return RING_BYTES - Atomics.load(this.cells, USED) >= bytes.length + HEADER;
   }
 
   /**
@@ -240,7 +246,7 @@ export class Queue<T = unknown> extends SyncObject implements Trackable {
    * sleeper count goes up before the lock is released, so a signaller that changes the state
    * after that sees it (it reads the count after its own change, under the same lock).
    */
-  async #waitWhile(blocked: () => boolean, seq: number, sleepers: number, deadline: number, describe: () => string): Promise<boolean> {
+  async #waitWhile(blocked: () => boolean, seq: number, sleepers: number, deadline: number, describe: () => string, signalled?: BlockRequest["signalled"]): Promise<boolean> {
     const cells = this.cells;
     while (blocked()) {
       const seen = Atomics.load(cells, seq);
@@ -248,7 +254,7 @@ export class Queue<T = unknown> extends SyncObject implements Trackable {
       this.#lock.release();
       let woke: boolean;
       try {
-        woke = await block({ attempt: () => Atomics.load(cells, seq) !== seen, cells, index: seq, expected: seen, deadline, subject: this, describe });
+        woke = await block({ attempt: () => Atomics.load(cells, seq) !== seen, cells, index: seq, expected: seen, deadline, subject: this, describe, signalled });
       } finally {
         Atomics.sub(cells, sleepers, 1);
         await this.#lock.acquire();
@@ -273,11 +279,14 @@ export class Queue<T = unknown> extends SyncObject implements Trackable {
   #write(bytes: Uint8Array): void {
     const cells = this.cells;
     const tail = cells[TAIL] ?? 0;
-    const length = new Uint8Array(new Uint32Array([bytes.length]).buffer);
-    this.#copyIn(length, tail);
-    this.#copyIn(bytes, (tail + 4) % RING_BYTES);
-    cells[TAIL] = (tail + 4 + bytes.length) % RING_BYTES;
-    Atomics.add(cells, USED, bytes.length + 4);
+    const header = new DataView(new ArrayBuffer(HEADER));
+    header.setUint32(0, bytes.length, true);
+    header.setInt32(4, currentTaskCode(), true);
+    header.setFloat64(8, performance.timeOrigin + performance.now(), true);
+    this.#copyIn(new Uint8Array(header.buffer), tail);
+    this.#copyIn(bytes, (tail + HEADER) % RING_BYTES);
+    cells[TAIL] = (tail + HEADER + bytes.length) % RING_BYTES;
+    Atomics.add(cells, USED, bytes.length + HEADER);
     Atomics.add(cells, UNFINISHED, 1);
     Atomics.add(cells, COUNT, 1);
     if (this.tracked) sampleCounter(this, "queue length", this.size, this.capacity); // under the lock: exact
@@ -286,13 +295,24 @@ export class Queue<T = unknown> extends SyncObject implements Trackable {
   #read(): Uint8Array {
     const cells = this.cells;
     const head = cells[HEAD] ?? 0;
-    const length = new Uint32Array(this.#copyOut(head, 4).buffer)[0] ?? 0;
-    const bytes = this.#copyOut((head + 4) % RING_BYTES, length);
-    cells[HEAD] = (head + 4 + length) % RING_BYTES;
-    Atomics.sub(cells, USED, length + 4);
+    const length = new DataView(this.#copyOut(head, HEADER).buffer).getUint32(0, true);
+    const bytes = this.#copyOut((head + HEADER) % RING_BYTES, length);
+    cells[HEAD] = (head + HEADER + length) % RING_BYTES;
+    Atomics.sub(cells, USED, length + HEADER);
     Atomics.sub(cells, COUNT, 1);
     if (this.tracked) sampleCounter(this, "queue length", this.size, this.capacity);
     return bytes;
+  }
+
+  /**
+   * Who put the first item, and when: read without the lock by a getter that just woke, to
+   * name its wake-up arrow (another getter may take that item first: then this getter waits
+   * again, and its next wake-up is drawn instead).
+   */
+  #headPut(): { task: number; epochMs: number } | undefined {
+    if (this.size === 0) return undefined;
+    const header = new DataView(this.#copyOut(this.cells[HEAD] ?? 0, HEADER).buffer);
+    return { task: header.getInt32(4, true), epochMs: header.getFloat64(8, true) };
   }
 
   #copyIn(bytes: Uint8Array, at: number): void {

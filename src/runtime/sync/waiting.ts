@@ -33,6 +33,11 @@ export interface BlockRequest {
   subject: WaitSubject;
   /** The span's label, worked out when the wait begins: "waiting for lock `a`". */
   describe(): string;
+  /**
+   * Who made the wait's condition true, where the object can tell exactly (a queue's item
+   * carries its putter); else the arrow names the subject's last signaller.
+   */
+  signalled?(): { task: number; epochMs: number } | undefined;
 }
 
 /** Resolves true once `attempt` succeeded, false at the deadline. */
