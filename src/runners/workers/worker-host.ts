@@ -16,6 +16,9 @@ let sleepCell: Int32Array | undefined;
 /** Whether this realm can block on Atomics.wait (SharedArrayBuffer exists only when isolated). */
 export const canBlock = typeof SharedArrayBuffer === "function";
 
+/** Tries before a primitive's wait sleeps: a few microseconds of spinning at most. */
+const SPIN_TRIES = 100;
+
 /** A wait longer than this sends the trace so far, so the page sees the blocked span live (and in a deadlock). */
 const SEND_TRACE_AFTER_MS = 20;
 
@@ -90,6 +93,13 @@ export class WorkerHost implements Host {
 
   /** A primitive's wait: this worker's thread stops in Atomics.wait (waiting.ts), `blocked`. */
   block(request: BlockRequest): boolean {
+    // Spin briefly before sleeping, as adaptive mutexes do: an object held for a few
+    // instructions by a thread on the other core is free again far sooner than an
+    // Atomics.wait sleep and its wake-up take, and a wait that short is too short to draw.
+    const { cells, index, expected } = request;
+    for (let i = 0; i < SPIN_TRIES; i++) {
+      if (Atomics.load(cells, index) !== expected && request.attempt()) return true;
+    }
     const began = performance.now();
     this.setState("blocked", began, this.tracing ? request.describe() : undefined); // the label is only for the trace
     if (this.waits) enterWait(this.waits, request.subject.id, currentTaskCode(), request.deadline !== Infinity);

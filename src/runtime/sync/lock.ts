@@ -5,10 +5,12 @@
 //           leaves 2 behind, so the holder's unlock knows it must wake someone.
 //   unlock: atomic decrement; from 1 to 0 nobody waits: done. Otherwise store 0 and wake one.
 // The uncontended path is one compare-exchange each way. Cell 1 holds the owner's task code
-// (0 when free): the deadlock report and Condition's "do you hold it?" read it.
+// (0 when free): the deadlock report and Condition's "do you hold it?" read it. It is written
+// with plain stores: only the holder writes it, and the lock word's atomics order those writes
+// for the next holder (a plain store before an atomic is seen by whoever sees that atomic).
 import { currentTaskCode, SyncObject, syncError, taskOfCode, type SyncState } from "./sync-object";
 import { FULFILLED_TRUE, fulfilled } from "../fulfilled";
-import { block, deadlineOf, notify } from "./waiting";
+import { block, deadlineOf, notify, type BlockRequest } from "./waiting";
 
 const WORD = 0;
 const OWNER = 1;
@@ -41,7 +43,7 @@ export class Lock extends SyncObject {
   acquire(timeoutMs?: number): Promise<boolean> {
     const deadline = timeoutMs === undefined ? Infinity : deadlineOf(timeoutMs, "Lock.acquire(timeoutMs)");
     if (Atomics.compareExchange(this.cells, WORD, 0, 1) === 0) {
-      Atomics.store(this.cells, OWNER, currentTaskCode());
+      this.cells[OWNER] = currentTaskCode();
       return FULFILLED_TRUE;
     }
     return this.#acquireSlow(deadline);
@@ -50,7 +52,7 @@ export class Lock extends SyncObject {
   /** Take the lock only if it is free now; never waits. */
   tryAcquire(): boolean {
     if (Atomics.compareExchange(this.cells, WORD, 0, 1) !== 0) return false;
-    Atomics.store(this.cells, OWNER, currentTaskCode());
+    this.cells[OWNER] = currentTaskCode();
     return true;
   }
 
@@ -62,15 +64,7 @@ export class Lock extends SyncObject {
     const cells = this.cells;
     let got: boolean | Promise<boolean>;
     try {
-      got = block({
-        attempt: () => Atomics.exchange(cells, WORD, 2) === 0,
-        cells,
-        index: WORD,
-        expected: 2,
-        deadline,
-        subject: this,
-        describe: () => `waiting for ${this.waitWord} \`${this.name}\``,
-      });
+      got = block(deadline === Infinity ? (this.#untimedWait ??= this.#waitRequest(Infinity)) : this.#waitRequest(deadline));
     } catch (error) {
       return Promise.reject(error); // as from an async function: the caller's promise fails
     }
@@ -81,14 +75,31 @@ export class Lock extends SyncObject {
     return typeof got === "boolean" ? fulfilled(taken(got)) : got.then(taken);
   }
 
+  /** An untimed wait's request holds nothing that changes: one per lock serves every waiter. */
+  #untimedWait: BlockRequest | undefined;
+
+  #waitRequest(deadline: number): BlockRequest {
+    const cells = this.cells;
+    return {
+      attempt: () => Atomics.exchange(cells, WORD, 2) === 0,
+      cells,
+      index: WORD,
+      expected: 2,
+      deadline,
+      subject: this,
+      describe: () => `waiting for ${this.waitWord} \`${this.name}\``,
+    };
+  }
+
   /** Give the lock back; one waiting task (if any) takes it next. Releasing a free lock is an error. */
   release(): void {
-    if (Atomics.load(this.cells, WORD) === 0) throw syncError("RuntimeError", `release() of lock \`${this.name}\`, which is not locked.`);
-    Atomics.store(this.cells, OWNER, 0);
-    if (Atomics.sub(this.cells, WORD, 1) !== 1) {
-      Atomics.store(this.cells, WORD, 0);
+    const cells = this.cells;
+    if (cells[WORD] === 0) throw syncError("RuntimeError", `release() of lock \`${this.name}\`, which is not locked.`);
+    cells[OWNER] = 0;
+    if (Atomics.sub(cells, WORD, 1) !== 1) {
+      Atomics.store(cells, WORD, 0);
       this.signal();
-      notify(this.cells, WORD, 1);
+      notify(cells, WORD, 1);
     }
   }
 
