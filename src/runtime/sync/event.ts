@@ -21,8 +21,8 @@ export class Event extends SyncObject {
 
   /** Raise the flag: every waiting task continues. */
   set(): void {
-    Atomics.store(this.cells, FLAG, 1);
-    this.signal();
+    // Only the set that raised the flag woke anyone: a second set leaves the arrow's tail alone.
+    if (Atomics.exchange(this.cells, FLAG, 1) === 0) this.signal();
     notify(this.cells, FLAG);
   }
 

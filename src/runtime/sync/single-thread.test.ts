@@ -127,4 +127,37 @@ describe("queue items", () => {
     expect(() => encodeItem(cyclic)).toThrow(/refers to itself/);
     expect(() => encodeItem([new Lock()])).toThrow(/pass it to the tasks as an argument/);
   });
+
+  it("a getter's wake-up names the task that put its item, not whoever signalled last", async () => {
+    const q = new Queue<number>({ capacity: 4 });
+    let atWake: { signalled?: number; last?: number } = {};
+    restore();
+    // As the runners do, ask who signalled as the wait ends, before the getter takes its item.
+    restore = installHost({
+      ...asyncHost,
+      block: (r) => blockAsync(r).then((ok) => ((atWake = { signalled: r.signalled?.()?.task, last: r.subject.lastSignal()?.task }), ok)),
+    } as Host);
+    task = "1";
+    const got = q.get();
+    task = "2";
+    void q.put(10); // the item the getter takes (room in the queue: done at once)
+    task = "3";
+    void q.put(11); // a later put: the last signaller, but not the getter's cause
+    expect(await got).toBe(10);
+    expect(atWake.signalled).toBe(2 + 2); // task "2" as a cell code (id + 2)
+    expect(atWake.last).toBe(3 + 2);
+  });
+
+  it("a second set of an Event does not move its wake-up arrow's tail", () => {
+    const event = new Event();
+    task = "4";
+    event.set();
+    const first = event.lastSignal();
+    task = "5";
+    event.set();
+    expect(event.lastSignal()).toEqual(first);
+    event.clear();
+    event.set();
+    expect(event.lastSignal()?.task).toBe(5 + 2);
+  });
 });
