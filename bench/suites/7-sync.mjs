@@ -14,10 +14,11 @@
 // promise costs several times a whole bare CAS round (so no awaited lock can come within 2× of
 // a loop without one). Contended, that await also lengthens the critical section, which is
 // where the bare mutex's throughput comes from. The rows against the bare locks with no await
-// stay in the report, without a target.
+// stay in the report, without a target; beside them, the lock's own cost (acquire() called and
+// not awaited, which takes a free lock at once) is held to the same ≤ 2× of the bare CAS lock.
 
 const N_UNCONTENDED = 200_000;
-const N_CONTENDED = 50_000;
+const N_CONTENDED = 200_000; // long enough that one scheduling hiccup does not decide the median
 const N_QUEUE = 20_000;
 
 const CODE = `import { Lock, Pool, Queue, print, shared } from "lanes";
@@ -25,6 +26,14 @@ const CODE = `import { Lock, Pool, Queue, print, shared } from "lanes";
 export async function lanesUncontended(lock: Lock, n: number) {
   const t = performance.now();
   for (let i = 0; i < n; i++) { await lock.acquire(); lock.release(); }
+  return performance.now() - t;
+}
+
+// The lock's own work, without the student's await: a free Lock is taken at the call (the
+// promise it returns is already fulfilled), so this is what Lanes adds to the bare CAS round.
+export function lanesUncontendedCalls(lock: Lock, n: number) {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) { void lock.acquire(); lock.release(); }
   return performance.now() - t;
 }
 
@@ -48,12 +57,33 @@ export async function bareUncontendedAwait(cells: Int32Array, n: number) {
   return performance.now() - t;
 }
 
-export async function lanesContended(lock: Lock, counter: Int32Array, n: number) {
+// Both workers start their loops at the same moment (the second task may reach its worker
+// later), and each times its own loop: the figure is the slower of the two, all of it contended.
+function startTogether(gate: Int32Array) {
+  Atomics.add(gate, 0, 1);
+  while (Atomics.load(gate, 0) < 2) {}
+}
+
+export async function lanesContended(gate: Int32Array, lock: Lock, counter: Int32Array, n: number) {
+  startTogether(gate);
+  const t = performance.now();
   for (let i = 0; i < n; i++) { await lock.acquire(); counter[0] = counter[0] + 1; lock.release(); }
+  return performance.now() - t;
+}
+
+// The lock's own cost under contention: in a worker a contended acquire() waits right there
+// (Atomics.wait) and returns a fulfilled promise, so not awaiting it is still correct there.
+export function lanesContendedCalls(gate: Int32Array, lock: Lock, counter: Int32Array, n: number) {
+  startTogether(gate);
+  const t = performance.now();
+  for (let i = 0; i < n; i++) { void lock.acquire(); counter[0] = counter[0] + 1; lock.release(); }
+  return performance.now() - t;
 }
 
 // Drepper's mutex #3, bare.
-export function bareContended(cells: Int32Array, counter: Int32Array, n: number) {
+export function bareContended(gate: Int32Array, cells: Int32Array, counter: Int32Array, n: number) {
+  startTogether(gate);
+  const t = performance.now();
   for (let i = 0; i < n; i++) {
     let c = Atomics.compareExchange(cells, 0, 0, 1);
     if (c !== 0) {
@@ -63,10 +93,13 @@ export function bareContended(cells: Int32Array, counter: Int32Array, n: number)
     counter[0] = counter[0] + 1;
     if (Atomics.sub(cells, 0, 1) !== 1) { Atomics.store(cells, 0, 0); Atomics.notify(cells, 0, 1); }
   }
+  return performance.now() - t;
 }
 
 // The same, with the await a Lanes program has after taking the lock.
-export async function bareContendedAwait(cells: Int32Array, counter: Int32Array, n: number) {
+export async function bareContendedAwait(gate: Int32Array, cells: Int32Array, counter: Int32Array, n: number) {
+  startTogether(gate);
+  const t = performance.now();
   for (let i = 0; i < n; i++) {
     let c = Atomics.compareExchange(cells, 0, 0, 1);
     if (c !== 0) {
@@ -77,6 +110,7 @@ export async function bareContendedAwait(cells: Int32Array, counter: Int32Array,
     counter[0] = counter[0] + 1;
     if (Atomics.sub(cells, 0, 1) !== 1) { Atomics.store(cells, 0, 0); Atomics.notify(cells, 0, 1); }
   }
+  return performance.now() - t;
 }
 
 export async function producer(q: Queue<number>, n: number) {
@@ -93,27 +127,25 @@ export default async function main() {
   const lock = new Lock();
   const cells = shared.int32(1);
   const lanesMs = await pool.submit(lanesUncontended, lock, ${N_UNCONTENDED});
+  const lanesCallsMs = await pool.submit(lanesUncontendedCalls, lock, ${N_UNCONTENDED});
   const bareMs = await pool.submit(bareUncontended, cells, ${N_UNCONTENDED});
   const bareAwaitMs = await pool.submit(bareUncontendedAwait, cells, ${N_UNCONTENDED});
   const counter = shared.int32(1);
-  let t = performance.now();
-  await Promise.all([pool.submit(lanesContended, lock, counter, ${N_CONTENDED}), pool.submit(lanesContended, lock, counter, ${N_CONTENDED})]);
-  const lanesContendedMs = performance.now() - t;
+  const both = async (fn: Function, ...args: unknown[]) => { const gate = shared.int32(1); return Math.max(...(await Promise.all([pool.submit(fn as any, gate, ...args), pool.submit(fn as any, gate, ...args)])) as number[]); };
+  const lanesContendedMs = await both(lanesContended, lock, counter, ${N_CONTENDED});
+  const callsCounter = shared.int32(1);
+  const lanesContendedCallsMs = await both(lanesContendedCalls, lock, callsCounter, ${N_CONTENDED});
   const bareCounter = shared.int32(1);
-  t = performance.now();
-  await Promise.all([pool.submit(bareContended, cells, bareCounter, ${N_CONTENDED}), pool.submit(bareContended, cells, bareCounter, ${N_CONTENDED})]);
-  const bareContendedMs = performance.now() - t;
+  const bareContendedMs = await both(bareContended, cells, bareCounter, ${N_CONTENDED});
   const awaitCounter = shared.int32(1);
-  t = performance.now();
-  await Promise.all([pool.submit(bareContendedAwait, cells, awaitCounter, ${N_CONTENDED}), pool.submit(bareContendedAwait, cells, awaitCounter, ${N_CONTENDED})]);
-  const bareAwaitContendedMs = performance.now() - t;
-  if (counter[0] !== ${2 * N_CONTENDED} || bareCounter[0] !== ${2 * N_CONTENDED} || awaitCounter[0] !== ${2 * N_CONTENDED}) throw new Error("lost updates: " + counter[0] + " " + bareCounter[0] + " " + awaitCounter[0]);
+  const bareAwaitContendedMs = await both(bareContendedAwait, cells, awaitCounter, ${N_CONTENDED});
+  if (counter[0] !== ${2 * N_CONTENDED} || bareCounter[0] !== ${2 * N_CONTENDED} || awaitCounter[0] !== ${2 * N_CONTENDED} || callsCounter[0] !== ${2 * N_CONTENDED}) throw new Error("lost updates: " + counter[0] + " " + bareCounter[0] + " " + awaitCounter[0] + " " + callsCounter[0]);
   const q = new Queue<number>({ capacity: 64 });
-  t = performance.now();
+  const t = performance.now();
   const [, sum] = await Promise.all([pool.submit(producer, q, ${N_QUEUE}), pool.submit(consumer, q, ${N_QUEUE})]);
   const queueMs = performance.now() - t;
   if (sum !== ${(N_QUEUE * (N_QUEUE - 1)) / 2}) throw new Error("queue lost items");
-  print(JSON.stringify({ lanesMs, bareMs, bareAwaitMs, lanesContendedMs, bareContendedMs, bareAwaitContendedMs, queueMs }));
+  print(JSON.stringify({ lanesMs, lanesCallsMs, bareMs, bareAwaitMs, lanesContendedMs, lanesContendedCallsMs, bareContendedMs, bareAwaitContendedMs, queueMs }));
 }
 `;
 
@@ -174,6 +206,7 @@ export default {
         { name: `uncontended Lock acquire+release in a worker (${tag})`, value: uncontendedNs, unit: "ns", better: "lower", reps, floor: `bare CAS spin lock: ${bareNs.toFixed(1)} ns; with one await: ${bareAwaitNs.toFixed(1)} ns` },
         { name: `uncontended Lock / bare CAS lock with one await (${tag})`, value: m(r.map((x) => x.lanesMs / x.bareAwaitMs)), unit: "×", better: "lower", target: 2, reps },
         { name: `  uncontended Lock / bare CAS lock, no await (${tag})`, value: m(r.map((x) => x.lanesMs / x.bareMs)), unit: "×", better: "lower", reps },
+        { name: `uncontended Lock's own cost (acquire() not awaited) / bare CAS lock, no await (${tag})`, value: m(r.map((x) => x.lanesCallsMs / x.bareMs)), unit: "×", better: "lower", target: 2, reps, note: `${m(r.map((x) => (x.lanesCallsMs * 1e6) / N_UNCONTENDED)).toFixed(1)} ns per acquire()+release() pair` },
         {
           name: `contended Lock, 2 workers: throughput vs bare futex mutex with one await (${tag})`,
           value: m(r.map((x) => x.bareAwaitContendedMs / x.lanesContendedMs)),
@@ -184,6 +217,7 @@ export default {
           note: `Lanes ${ms("lanesContendedMs")} ms, bare with await ${ms("bareAwaitContendedMs")} ms, bare ${ms("bareContendedMs")} ms for 2 × ${N_CONTENDED} rounds`,
         },
         { name: `  contended Lock, 2 workers: throughput vs bare futex mutex, no await (${tag})`, value: m(r.map((x) => x.bareContendedMs / x.lanesContendedMs)), unit: "×", better: "higher", reps },
+        { name: `contended Lock's own cost (acquire() not awaited), 2 workers: throughput vs bare futex mutex, no await (${tag})`, value: m(r.map((x) => x.bareContendedMs / x.lanesContendedCallsMs)), unit: "×", better: "higher", target: 0.7, reps, note: `Lanes ${ms("lanesContendedCallsMs")} ms, bare ${ms("bareContendedMs")} ms for 2 × ${N_CONTENDED} rounds` },
         {
           name: `Queue put/get of small items between 2 workers, capacity 64 (${tag})`,
           value: m(r.map((x) => (x.queueMs * 1000) / N_QUEUE)),
