@@ -1,8 +1,8 @@
 // After `vite build`, writes a static HTML page for the home page, every lesson and "not found"
 // (src/ui/prerender.tsx renders them in Node): readable before, and without, JavaScript, with
 // the right title and description for link previews. The app then replaces each page with the
-// same markup. A lesson's page also preloads its lesson chunk and the editor's code, so they
-// arrive with the page instead of after the entry has run (the editor is what a lesson waits for).
+// same markup. Every page preloads the app's chunks and a lesson's page its lesson chunk, so they
+// arrive with the page, although the entry imports them only after the first paint.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { runnerImport, type Plugin, type ResolvedConfig, type Rolldown } from "vite";
@@ -29,10 +29,14 @@ export function prerenderPlugin(): Plugin {
         // The client build has just validated and type-checked the lessons.
         plugins: [lessonsPlugin({ typecheck: false }), noStylesheets()],
       });
-      const editor = chunkWithImports(bundle, (c) => c.facadeModuleId?.endsWith("/src/ui/editor/monaco-setup.ts") === true);
+      // The app itself: the entry imports it only after the first paint (src/main.tsx). Monaco is
+      // not preloaded: measured (bench first-visit), its preload held the first paint back by
+      // about 70 ms while the browser took in megabytes of script, and the editor was ready no
+      // sooner (the app imports it the moment the page is painted).
+      const app = chunkWithImports(bundle, (c) => c.facadeModuleId?.endsWith("/src/boot.tsx") === true);
       for (const page of module.prerenderPages()) {
         const chunk = page.lessonSlug === undefined ? undefined : lessonChunk(bundle, page.lessonSlug);
-        const preloads = chunk === undefined ? [] : [chunk, ...editor].map((file) => `${config.base}${file}`);
+        const preloads = [...new Set(chunk === undefined ? app : [...app, chunk])].map((file) => `${config.base}${file}`);
         const path = join(outDir, page.file);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, fillTemplate(template, page, preloads));

@@ -1,35 +1,13 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { installAutomation } from "./automation";
-import { loadLesson } from "./lessons/catalog";
-import { startServiceWorker } from "./offline/register-service-worker";
-import { holdFirstScreen } from "./first-screen";
-import { loadMonaco } from "./ui/editor/load-monaco";
-import { App } from "./ui/App";
-import { parseRoute } from "./ui/router";
-import { readArrival } from "./ui/share/arrival";
+// The entry is small on purpose. A first visit is paid for in main-thread time: the browser
+// evaluates the entry and everything it imports statically before it paints, so an entry that
+// imports the app (React, the store, the catalog: hundreds of kB) holds back the paint of a page
+// that is already complete in the HTML. Here only the stylesheets are imported (all of the app's
+// CSS, so it stays one <link> in the HTML, as a static page's would, and nothing restyles the
+// page later); the app (boot.tsx) is imported after the prerendered page has been painted. Its
+// files are already on the way: every page preloads them.
 import "./ui/styles.css";
+import "./ui/timeline/timeline.css";
 
-installAutomation();
-startServiceWorker(); // offline, and the headers a static host cannot send
-
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root element");
-
-// A lesson's chunk is loaded before the first render, so the page the build prerendered is
-// replaced in one step by the same page, never by an empty one.
-// A share link is decoded first too (it may also repair the path a chat app mangled).
-const arrival = readArrival();
-const route = parseRoute(window.location.pathname);
-const lessonLoaded = route.page === "lesson" ? loadLesson(route.slug).catch(() => undefined) : Promise.resolve(undefined);
-// The prerendered page is painted first, as a static page would be: running Monaco's code
-// (megabytes) or rendering the app before that would hold the first paint back. Their files
-// are already on the way (the page preloads them).
-const painted = afterNextPaint();
-// A lesson's editor is what its first screen waits for: Monaco loads beside the lesson's chunk,
-// not after it, and what Lanes starts on its own waits for it (first-screen.ts).
-if (route.page === "lesson") holdFirstScreen(painted.then(loadMonaco));
-const first = Promise.all([lessonLoaded, arrival, painted]);
 /** Resolves just after the next frame is painted (or after 100 ms, where frames do not come: a background tab). */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -38,10 +16,10 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
-void first.then(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+void afterNextPaint().then(() => {
+  // A page with an editor (a lesson, as prerendered) waits for Monaco more than for anything
+  // else: its files start before the app's are evaluated.
+  // (The app's loadMonaco() then finds the same module loaded or on its way.)
+  if (document.querySelector(".code-editor")) void import("./ui/editor/monaco-setup");
+  return import("./boot");
 });
