@@ -40,6 +40,8 @@ test("with JavaScript off, the home page lists the lessons and every lesson show
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /\S/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `${title} · Lanes`);
     await expect(page.locator(".prose p").first(), `${path}: prose`).toBeVisible();
+    // Built where no browser storage exists, the page must not claim the reader's browser cannot save.
+    await expect(page.locator(".storage-notice"), `${path}: no storage warning`).toHaveCount(0);
     const code = page.locator(".code-editor .code-fallback").first();
     await expect(code, `${path}: code`).toBeVisible();
     await expect(code).toContainText('from "lanes"');

@@ -77,7 +77,9 @@ export function createProgressStore(backing: () => Storage = () => window.localS
     return {
       blocks: loaded?.progress.blocks ?? {},
       visited: loaded?.progress.visited ?? {},
-      health: !storage ? "unavailable" : loaded?.failure === "full" ? "full" : "ok",
+      // Prerendered at build time there is no browser whose storage could fail: the page a reader
+      // gets before (or without) JavaScript must not say their browser cannot save.
+      health: !storage ? (typeof window === "undefined" ? "ok" : "unavailable") : loaded?.failure === "full" ? "full" : "ok",
       keptAside: loaded?.keptAside ?? [],
       unsaved: {},
       // Never kept: a draft this long would crowd out everything else saved (the editor says so).
