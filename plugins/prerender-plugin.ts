@@ -1,7 +1,7 @@
 // After `vite build`, writes a static HTML page for the home page, every lesson and "not found"
 // (src/ui/prerender.tsx renders them in Node): readable before, and without, JavaScript, with
 // the right title and description for link previews. The app then replaces each page with the
-// same markup. Every page preloads the app's chunks and a lesson's page its lesson chunk, so they
+// same markup. Every page preloads the app's chunks and a lesson's page the lesson page's code and its lesson chunk, so they
 // arrive with the page, although the entry imports them only after the first paint.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -34,9 +34,10 @@ export function prerenderPlugin(): Plugin {
       // about 70 ms while the browser took in megabytes of script, and the editor was ready no
       // sooner (the app imports it the moment the page is painted).
       const app = chunkWithImports(bundle, (c) => c.facadeModuleId?.endsWith("/src/boot.tsx") === true);
+      const lessonPage = chunkWithImports(bundle, (c) => c.facadeModuleId?.endsWith("/src/ui/LessonPage.tsx") === true);
       for (const page of module.prerenderPages()) {
         const chunk = page.lessonSlug === undefined ? undefined : lessonChunk(bundle, page.lessonSlug);
-        const preloads = [...new Set(chunk === undefined ? app : [...app, chunk])].map((file) => `${config.base}${file}`);
+        const preloads = [...new Set(chunk === undefined ? app : [...app, ...lessonPage, chunk])].map((file) => `${config.base}${file}`);
         const path = join(outDir, page.file);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, fillTemplate(template, page, preloads));

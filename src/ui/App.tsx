@@ -2,7 +2,6 @@ import { useEffect } from "react";
 import { allLessons, findLesson, theCourse } from "../lessons/catalog";
 import type { LessonSummary } from "../lessons/lesson-model";
 import { HomePage } from "./HomePage";
-import { LessonPage } from "./LessonPage";
 import { Link } from "./Link";
 import { MissingPage } from "./MissingPage";
 import { UpdateNotice } from "./UpdateNotice";
@@ -31,12 +30,12 @@ function Page() {
   return <MissingPage />;
 }
 
-/** A lesson's page once its chunk is here; its title meanwhile (only after a link inside the app). */
+/** A lesson's page once its chunk and the page's code are here; its title meanwhile (only after a link inside the app). */
 function LessonRoute({ summary }: { summary: LessonSummary }) {
   const state = useLesson(summary.meta.slug);
   const lessons = allLessons();
   const at = lessons.indexOf(summary);
-  if (state.status === "ready") return <LessonPage lesson={state.lesson} previous={lessons[at - 1]} next={lessons[at + 1]} />;
+  if (state.status === "ready") return <state.LessonPage lesson={state.lesson} previous={lessons[at - 1]} next={lessons[at + 1]} />;
   return (
     <main className="lesson" aria-busy={state.status === "loading"}>
       <nav className="crumbs" aria-label="Breadcrumb">

@@ -1,10 +1,14 @@
 import { useEffect, useState } from "react";
 import { loadedLesson, loadLesson } from "../lessons/catalog";
 import type { RenderedLesson } from "../lessons/lesson-model";
+import { loadedLessonPage, loadLessonPage, type LessonPageComponent } from "./lesson-page-code";
 
-export type LessonState = { status: "loading" } | { status: "ready"; lesson: RenderedLesson } | { status: "failed"; message: string };
+export type LessonState =
+  | { status: "loading" }
+  | { status: "ready"; lesson: RenderedLesson; LessonPage: LessonPageComponent }
+  | { status: "failed"; message: string };
 
-/** A lesson's chunk: at once when it has loaded before (main.tsx loads the first page's before rendering). */
+/** A lesson's chunk and the lesson page's code: at once when both have loaded before (boot.tsx loads the first page's before rendering). */
 export function useLesson(slug: string): LessonState {
   const [state, setState] = useState<{ slug: string; state: LessonState }>(() => initial(slug));
   const current = state.slug === slug ? state.state : initial(slug).state;
@@ -12,8 +16,8 @@ export function useLesson(slug: string): LessonState {
   useEffect(() => {
     if (current.status !== "loading") return;
     let live = true;
-    loadLesson(slug).then(
-      (lesson) => live && setState({ slug, state: { status: "ready", lesson } }),
+    Promise.all([loadLesson(slug), loadLessonPage()]).then(
+      ([lesson, LessonPage]) => live && setState({ slug, state: { status: "ready", lesson, LessonPage } }),
       (error: unknown) => live && setState({ slug, state: { status: "failed", message: error instanceof Error ? error.message : String(error) } }),
     );
     return () => {
@@ -26,5 +30,6 @@ export function useLesson(slug: string): LessonState {
 
 function initial(slug: string): { slug: string; state: LessonState } {
   const lesson = loadedLesson(slug);
-  return { slug, state: lesson ? { status: "ready", lesson } : { status: "loading" } };
+  const LessonPage = loadedLessonPage();
+  return { slug, state: lesson && LessonPage ? { status: "ready", lesson, LessonPage } : { status: "loading" } };
 }
