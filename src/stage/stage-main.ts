@@ -72,6 +72,7 @@ async function run(request: StageRunRequest): Promise<void> {
   try {
     const runs = await runProgram(request.source, [request.runner], {
       signal: stop.signal,
+      files: request.files,
       trace: request.trace,
       timeLimitMs: request.timeLimitMs,
       onStart: () => {

@@ -83,7 +83,7 @@ export class WorkersHost implements Host {
       this.run.recorder.addLane(lane);
       return lane.id;
     });
-    const pool = new RemotePool(this.run, slots, lanes, this.program.moduleUrl);
+    const pool = new RemotePool(this.run, slots, lanes, this.program.moduleUrl, this.program.helpers.map(({ file, url }) => ({ file, url })));
     this.pools.push(pool);
     return pool;
   }
