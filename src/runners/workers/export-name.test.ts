@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportNameOf, taskByName } from "./export-name";
+import { exportNameOf, functionName, taskByName } from "./export-name";
 
 export function fetchPage() {}
 
@@ -41,6 +41,10 @@ describe("a task from a helper file", () => {
 
   it("is named by its file and its export name", () => {
     expect(exportNameOf(heavy, exports)).toBe("helpers.ts#heavy");
+  });
+
+  it("is labelled by the function's own name", () => {
+    expect([functionName("helpers.ts#heavy"), functionName("heavy"), functionName("a#b")]).toEqual(["heavy", "heavy", "a#b"]);
   });
 
   it("is found again by that name in a worker's import of the program", () => {

@@ -28,6 +28,12 @@ export function exportNameOf(fn: unknown, exports: Record<string, unknown>): str
   );
 }
 
+/** The name a student wrote for the function exportNameOf() named ("heavy" for "helpers.ts#heavy"), for labels. */
+export function functionName(exportName: string): string {
+  const split = exportName.indexOf(IN_FILE);
+  return split >= 0 && exportName.endsWith(".ts", split) ? exportName.slice(split + 1) : exportName;
+}
+
 /** The function exportNameOf() named, in a worker's import of the same program (undefined: none). */
 export function taskByName(exports: Record<string, unknown>, name: string): unknown {
   if (Object.hasOwn(exports, name)) return exports[name]; // `export { f as "a#b" }` is the program's own

@@ -10,7 +10,7 @@ import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
 import { batchTransfer } from "../../trace/events";
 import { EventBuffer } from "./event-buffer";
-import { taskByName } from "./export-name";
+import { functionName, taskByName } from "./export-name";
 import type { BatchReply, ClosedMessage, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
 import { WorkerHost } from "./worker-host";
 
@@ -127,12 +127,12 @@ function runTask(id: number, name: string, args: unknown[] | undefined, item: un
   } catch (error) {
     return failed(error);
   }
-  if (typeof (result as { then?: unknown } | null)?.then !== "function") return succeeded(result, name);
+  if (typeof (result as { then?: unknown } | null)?.then !== "function") return succeeded(result, functionName(name));
   return new Pending(
     Promise.resolve(result).then(
       (value: unknown) => {
         host.task = id; // tasks never interleave (one at a time), but be exact
-        return succeeded(value, name);
+        return succeeded(value, functionName(name));
       },
       (error: unknown) => failed(error),
     ),
