@@ -29,7 +29,7 @@ export type AppToStage =
    * also measure work()'s calibration if this stage has none and start up to that many workers
    * (never more than the warm set): the lesson's first Run is then as quick as a later one.
    */
-  | { type: "precompile"; source: string; workers?: number }
+  | { type: "precompile"; source: string; files?: ProgramFile[]; workers?: number }
   | StageRunRequest
   /** Stop the run now; the stage answers with its `done`, then is discarded anyway. */
   | { type: "stop" };

@@ -10,7 +10,7 @@ import type { LoadingProgress, TaskProgress } from "../runners/runner";
 import type { ProgramFile } from "../compile/program-files";
 import type { Run, Runner, RunError } from "../trace/run";
 import { StageUnavailable, type StageEvent, type StageFrame } from "./stage-frame";
-import { noteCalibration, runEnded, takeStage } from "./stage-pool";
+import { filesOf, noteCalibration, runEnded, takeStage } from "./stage-pool";
 
 /** Past its limit, a stage gets this long to end the run itself (it checks every 100 ms) before the app ends it. */
 const LIMIT_GRACE_MS = 600;
@@ -115,7 +115,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
       clearTimeout(timer);
       options.signal.removeEventListener("abort", onAbort);
       stage?.discard();
-      runEnded(source);
+      runEnded(source, options.files);
       resolve(run);
     };
     /** The run as the app last saw it, ended by the app (the stage could not say it itself). */
@@ -163,8 +163,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
         taken.listen(runner, onEvent);
         // Loading the program (its top-level code) has the same limit as the run; compiling it comes first.
         watch(limitMs + LIMIT_GRACE_MS + COMPILE_ALLOWANCE_MS, loadLimitMessage(limitMs));
-        const files = options.files && options.files.length > 0 ? { files: options.files.map(({ name, code }) => ({ name, code })) } : {};
-        taken.send({ type: "run", source, ...files, runner, trace: options.trace !== false, timeLimitMs: limitMs });
+        taken.send({ type: "run", source, ...filesOf(options.files), runner, trace: options.trace !== false, timeLimitMs: limitMs });
       },
       (error: unknown) => {
         if (error instanceof StageUnavailable && !settled) {

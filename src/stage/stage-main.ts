@@ -50,7 +50,7 @@ async function receive(message: AppToStage): Promise<void> {
   switch (message.type) {
     case "precompile":
       try {
-        compile(message.source);
+        compile(message.source, message.files);
       } catch {
         /* its error is reported when it runs */
       }

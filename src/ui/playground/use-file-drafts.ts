@@ -1,13 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { HelperFile } from "../../lessons/lesson-model";
 import type { SharedFile } from "../../share/share-link";
-import { MAX_DRAFT_CHARS } from "../../store/progress-schema";
+import { MAX_DRAFT_CHARS, fileDraftKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 
 const SAVE_AFTER_MS = 400;
-
-/** Where a helper file's draft is saved: beside its playground's, one record per file. */
-export const fileDraftKey = (playgroundKey: string, file: string): string => `${playgroundKey}:${file}`;
 
 export type FileCodes = Readonly<Record<string, string>>;
 

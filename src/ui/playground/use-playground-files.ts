@@ -3,7 +3,8 @@ import type { PlaygroundBlock } from "../../lessons/lesson-model";
 import { progressStore } from "../../store/progress-store";
 import type { CodeEditorHandle } from "../editor/CodeEditor";
 import type { Arrival } from "../share/arrival";
-import { fileDraftKey, useFileDrafts, type FileCodes } from "./use-file-drafts";
+import { fileDraftKey } from "../../store/progress-schema";
+import { useFileDrafts, type FileCodes } from "./use-file-drafts";
 import type { FilesEditor } from "./use-replacement";
 
 /**
