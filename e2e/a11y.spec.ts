@@ -28,7 +28,7 @@ async function seriousViolations(page: Page, options: { withEditors: boolean }):
 function afterRunLessons(): string[] {
   const firstWith = (has: (block: PlaygroundBlock) => boolean) =>
     lessons.find(({ lesson }) => lesson.playgrounds[0] !== undefined && has(lesson.playgrounds[0]))?.lesson.meta.slug;
-  const picked = [slugs[0], firstWith((b) => b.predict !== undefined), firstWith((b) => b.outcome !== undefined), firstWith((b) => b.runners.length === 1), firstWith((b) => b.runners.length === 3), firstWith((b) => /new (Lock|Queue)\b/.test(b.code))];
+  const picked = [slugs[0], firstWith((b) => b.predict !== undefined), firstWith((b) => b.outcome !== undefined), firstWith((b) => b.runners.length === 1), firstWith((b) => b.runners.length === 3), firstWith((b) => /new (Lock|Queue)\b/.test(b.code)), firstWith((b) => (b.files?.length ?? 0) > 0)];
   return [...new Set(picked.filter((slug): slug is string => slug !== undefined))];
 }
 

@@ -26,13 +26,14 @@ export { expect };
 
 /** Wait until Monaco has replaced the read-only preview of a playground. */
 export async function editorReady(page: Page, playground = page.getByTestId("playground-p1")) {
-  await expect(playground.locator(".code-editor")).toHaveAttribute("data-status", "ready");
-  await expect(playground.locator(".monaco-editor .view-lines")).toBeVisible();
+  // The first editor is the program's own (main.ts); helper files' editors follow it, in hidden tabs.
+  await expect(playground.locator(".code-editor").first()).toHaveAttribute("data-status", "ready");
+  await expect(playground.locator(".monaco-editor .view-lines").first()).toBeVisible();
 }
 
 /** Replace a playground's program by typing into its editor, as a student would. */
 export async function typeProgram(page: Page, playground: Locator, code: string) {
-  await playground.locator(".monaco-editor .view-lines").click();
+  await playground.locator(".monaco-editor .view-lines").first().click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.insertText(code);
 }

@@ -83,7 +83,7 @@ export async function measureMargins(loaded: LoadedLessons, runCode: RunCode, re
       if (!exercise || !solution || marginsOf(exercise.check.assertions, []).length === 0) continue;
       onExercise(`${file}:${exercise.line} the check of "${playground.id}", ${repeat} times`);
       const repetitions: Margin[][] = [];
-      for (let i = 0; i < repeat; i++) repetitions.push(marginsOf(exercise.check.assertions, await runCode(solution.code, playground.runners, playground.timeLimitMs)));
+      for (let i = 0; i < repeat; i++) repetitions.push(marginsOf(exercise.check.assertions, await runCode(solution.code, playground.runners, playground.timeLimitMs, playground.files)));
       for (const worst of worstMargins(repetitions)) {
         lines.push({ place: `${file}:${exercise.line}`, text: formatMargin(worst) });
         if (worst.held < worst.of) {

@@ -122,8 +122,9 @@ function orderLine(path: string): number {
 
 function unitsOf({ file, lesson }: LoadedLesson): TypecheckUnit[] {
   return lesson.playgrounds.flatMap((p) => {
-    const units: TypecheckUnit[] = [{ file, line: p.line, code: p.code, role: "playground", label: `playground "${p.id}"` }];
-    if (p.solution) units.push({ file, line: p.solution.line, code: p.solution.code, role: "solution", label: `solution of "${p.id}"` });
+    const files = p.files ?? [];
+    const units: TypecheckUnit[] = [{ file, line: p.line, code: p.code, role: "playground", label: `playground "${p.id}"`, files, checkFiles: true }];
+    if (p.solution) units.push({ file, line: p.solution.line, code: p.solution.code, role: "solution", label: `solution of "${p.id}"`, files });
     const fn = p.exercise?.check.fn;
     if (fn) units.push({ file, line: fn.line, code: fn.source, role: "check", label: `ts check of "${p.id}"` });
     return units;

@@ -55,4 +55,30 @@ describe("transpileCheck", () => {
   it("turns a check into a script that sets exports.default", () => {
     expect(transpileCheck("export default function check(runs: Run[]): true { return true; }")).toMatch(/exports\.default = check/);
   });
+
+  describe("a playground with a helper file", () => {
+    const helpers = { name: "helpers.ts", line: 40, code: 'import { sleep } from "lanes";\nexport async function wait(ms: number) {\n  await sleep(ms);\n}\n' };
+    const withFiles = (code: string, files = [helpers], checkFiles = true): TypecheckUnit => ({ ...unit("playground", code), files, checkFiles });
+
+    it("resolves ./helpers and ./helpers.ts to the file, with its types", () => {
+      expect(messages(withFiles('import { wait } from "./helpers";\nexport default async function main() { await wait(1); }\n'))).toEqual([]);
+      expect(messages(withFiles('import { wait } from "./helpers.ts";\nexport default async function main() { await wait(1); }\n'))).toEqual([]);
+    });
+
+    it("finds a type error across the files", () => {
+      expect(messages(withFiles('import { wait } from "./helpers";\nexport default async function main() { await wait("1"); }\n'))[0]).toMatch(/^22:\d+ .*Argument of type 'string' is not assignable/);
+    });
+
+    it("reports an error inside the helper file at the file's own line, once", () => {
+      const broken = { ...helpers, code: 'export function f(): number {\n  return "x";\n}\n' };
+      const main = 'import { f } from "./helpers";\nexport default function main() { f(); }\n';
+      expect(messages(withFiles(main, [broken]), withFiles(main, [broken], false))).toEqual([
+        "42:3 The file helpers.ts of playground \"p1\" does not compile against the lanes module: Type 'string' is not assignable to type 'number'. Fix the code: a student would see this error in the editor.",
+      ]);
+    });
+
+    it("does not let another playground's file be imported", () => {
+      expect(messages(unit("playground", 'import { wait } from "./helpers";\nexport default function main() { void wait; }\n'), withFiles("export default function main() {}\n"))[0]).toMatch(/^21:\d+ .*Cannot find module '\.\/helpers'/);
+    });
+  });
 });

@@ -16,6 +16,10 @@ export interface TypecheckUnit {
   role: "playground" | "solution" | "check";
   /** How messages name the block, e.g. `playground "race"`. */
   label: string;
+  /** The playground's helper files, importable as "./<name>"; a unit checks their own code only when `checkFiles`. */
+  files?: readonly { name: string; code: string; line: number }[];
+  /** Report the helper files' own errors with this unit (the playground's unit, not its solution's: once is enough). */
+  checkFiles?: boolean;
 }
 
 // The editor's settings (src/ui/editor/monaco-setup.ts): strict, ES2023, no DOM.
@@ -27,6 +31,8 @@ const OPTIONS: ts.CompilerOptions = {
   types: [],
   strict: true,
   noEmit: true,
+  // A program may import its helper file as "./helpers.ts" as well as "./helpers".
+  allowImportingTsExtensions: true,
   skipLibCheck: true,
 };
 
@@ -54,9 +60,11 @@ let previous: ts.Program | undefined;
 export function typecheckUnits(units: readonly TypecheckUnit[]): LessonProblem[] {
   if (units.length === 0) return [];
   const virtual = new Map<string, string>([[join(ROOT, "lanes.d.ts"), LANES_TYPES], [join(ROOT, "check-env.d.ts"), CHECK_ENV]]);
+  // Each unit in a folder of its own, beside its helper files, so "./helpers" is its own.
   units.forEach((unit, i) => {
-    virtual.set(join(ROOT, `u${i}.ts`), unit.code);
-    virtual.set(join(ROOT, `u${i}.companion.ts`), COMPANIONS[unit.role].source(`u${i}`));
+    virtual.set(join(ROOT, `u${i}`, "main.ts"), unit.code);
+    virtual.set(join(ROOT, `u${i}`, "companion.ts"), COMPANIONS[unit.role].source("main"));
+    for (const file of unit.files ?? []) virtual.set(join(ROOT, `u${i}`, file.name), file.code);
   });
   const host = ts.createCompilerHost(OPTIONS, true);
   const readFromDisk = host.getSourceFile.bind(host);
@@ -72,7 +80,8 @@ export function typecheckUnits(units: readonly TypecheckUnit[]): LessonProblem[]
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (fileName) => virtual.has(fileName) || fileExists(fileName);
   const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (name) => name === ROOT || (directoryExists ? directoryExists(name) : true);
+  const folders = new Set([ROOT, ...units.map((_, i) => join(ROOT, `u${i}`))]);
+  host.directoryExists = (name) => folders.has(name) || (directoryExists ? directoryExists(name) : true);
   host.readFile = ((read) => (fileName: string) => virtual.get(fileName) ?? read(fileName))(host.readFile.bind(host));
   const program = ts.createProgram({ rootNames: [...virtual.keys()], options: OPTIONS, host, oldProgram: previous });
   previous = program;
@@ -82,9 +91,19 @@ export function typecheckUnits(units: readonly TypecheckUnit[]): LessonProblem[]
 function unitProblems(program: ts.Program, unit: TypecheckUnit, index: number): LessonProblem[] {
   const problems: LessonProblem[] = [];
   const report = (line: number, column: number, message: string) => problems.push({ file: unit.file, line, column, message, severity: "error" });
-  const source = program.getSourceFile(join(ROOT, `u${index}.ts`));
-  const companion = program.getSourceFile(join(ROOT, `u${index}.companion.ts`));
+  const source = program.getSourceFile(join(ROOT, `u${index}`, "main.ts"));
+  const companion = program.getSourceFile(join(ROOT, `u${index}`, "companion.ts"));
   if (!source || !companion) return problems;
+  if (unit.checkFiles) {
+    for (const file of unit.files ?? []) {
+      const helper = program.getSourceFile(join(ROOT, `u${index}`, file.name));
+      if (!helper) continue;
+      for (const d of [...program.getSyntacticDiagnostics(helper), ...program.getSemanticDiagnostics(helper)]) {
+        const at = helper.getLineAndCharacterOfPosition(d.start ?? 0);
+        report(file.line + 1 + at.line, at.character + 1, `The file ${file.name} of ${unit.label} does not compile against the lanes module: ${flatten(d)} Fix the code: a student would see this error in the editor.`);
+      }
+    }
+  }
   for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
     const at = source.getLineAndCharacterOfPosition(d.start ?? 0);
     const message =

@@ -63,8 +63,12 @@ async function main() {
   const { withBrowserSession } = await import("./browser-session.mjs");
   const session = { root, build: args.build, outDir: args.outDir, log: (line) => console.log(line) };
   const problems = await withBrowserSession(session, async ({ page }) => {
-    const runCode = (code, runners, timeLimitMs) =>
-      withTimeout(page.evaluate(([c, r, t]) => window.__lanes.run(c, r, { timeLimitMs: t }), [code, runners, timeLimitMs]), RUN_TIMEOUT_MS, "The run");
+    const runCode = (code, runners, timeLimitMs, files) =>
+      withTimeout(
+        page.evaluate(([c, r, t, f]) => window.__lanes.run(c, r, { timeLimitMs: t, files: f }), [code, runners, timeLimitMs, (files ?? []).map(({ name, code }) => ({ name, code }))]),
+        RUN_TIMEOUT_MS,
+        "The run",
+      );
     const ran = await lib.verifyPlaygrounds(loaded, runCode, (label) => console.log(`  running ${label}`));
     let checked = ran.concat(await lib.verifyExercises(loaded, runCode, (label) => console.log(`  running ${label}`)));
     if (args.repeat > 0) {

@@ -6,8 +6,9 @@ export interface LanesAutomation {
   /**
    * `options.trace: false` records output but no spans (benchmarks measure tracing's cost).
    * `options.timeLimitMs`: each run is stopped (ok: false) when it takes longer (default 30,000).
+   * `options.files`: the program's helper files (`{ name: "helpers.ts", code }`), imported as "./helpers".
    */
-  run(code: string, runners?: Runner[], options?: { trace?: boolean; timeLimitMs?: number }): Promise<Run[]>;
+  run(code: string, runners?: Runner[], options?: { trace?: boolean; timeLimitMs?: number; files?: { name: string; code: string }[] }): Promise<Run[]>;
   /** The runs of the most recent program that finished (from a Run button or from run()). */
   lastRuns(): Run[];
 }

@@ -1,5 +1,6 @@
 import { latestRuns } from "./stage/run-in-stage";
 import type {} from "./automation-types";
+import { HELPER_FILE_NAME } from "./lessons/helper-file-name";
 import { createSession } from "./session";
 import { ALL_RUNNERS, RUNNERS } from "./trace/run";
 
@@ -22,7 +23,10 @@ export function installAutomation(): void {
       if (limit !== undefined && !(typeof limit === "number" && limit > 0 && Number.isFinite(limit))) {
         return Promise.reject(new Error(`timeLimitMs must be a positive number of milliseconds, got ${String(limit)}.`));
       }
-      return session.run(code, runners, { trace: options.trace, timeLimitMs: options.timeLimitMs });
+      const files = options.files ?? [];
+      const badFile = files.find((f) => typeof f?.name !== "string" || typeof f.code !== "string" || !HELPER_FILE_NAME.test(f.name));
+      if (badFile) return Promise.reject(new Error(`files must be { name: "<identifier>.ts", code: string } objects, got ${JSON.stringify(badFile)?.slice(0, 100)}.`));
+      return session.run(code, runners, { trace: options.trace, timeLimitMs: options.timeLimitMs, files });
     },
   };
 }

@@ -37,6 +37,11 @@ export function hasDefaultExport(program: Program): boolean {
   );
 }
 
+/** Whether a module re-exports all of another's names (`export * from`): its names are then not all known. */
+export function exportsAll(program: Program): boolean {
+  return program.body.some((statement) => statement.type === "ExportAllDeclaration" && !statement.exported);
+}
+
 /** `export const { a, b: [c, ...d] } = x` exports a, c and d. */
 function bindingNames(pattern: Pattern): string[] {
   switch (pattern.type) {

@@ -14,6 +14,14 @@ interface Frame {
   url: string;
   line: number;
   column: number;
+  /** The helper file the frame is in; undefined: the program's own module. */
+  file?: string;
+}
+
+/** A helper file's module, as loaded for a run: its name and the URL its frames show. */
+export interface ModuleRef {
+  file: string;
+  url: string;
 }
 
 function parseFrame(text: string): Frame | undefined {
@@ -26,8 +34,20 @@ function parseFrame(text: string): Frame | undefined {
 // The failure path reads every failing task's stack (1,000 failures, 1,000 stacks of ten
 // lines or so, most of them Lanes' own frames): only lines that contain the module's URL are
 // parsed, found with indexOf, so a lookup costs one or two regular-expression matches.
-function studentFrames(stack: string, moduleUrl: string, first = false): Frame[] {
-  const frames: Frame[] = [];
+function studentFrames(stack: string, moduleUrl: string, first = false, files: readonly ModuleRef[] = []): Frame[] {
+  if (files.length === 0) return framesOf(stack, moduleUrl, first).map((f) => f.frame);
+  // A program in several files: each module's frames, put back in stack order by where they were.
+  const found: { at: number; frame: Frame }[] = [];
+  for (const { url, file } of [{ url: moduleUrl, file: undefined }, ...files]) {
+    for (const { at, frame } of framesOf(stack, url, first)) found.push({ at, frame: file === undefined ? frame : { ...frame, file } });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return (first ? found.slice(0, 1) : found).map((f) => f.frame);
+}
+
+/** The frames in one module, each with its offset in the stack. */
+function framesOf(stack: string, moduleUrl: string, first: boolean): { at: number; frame: Frame }[] {
+  const frames: { at: number; frame: Frame }[] = [];
   if (!moduleUrl) return frames;
   for (let at = stack.indexOf(moduleUrl); at >= 0; ) {
     const start = stack.lastIndexOf("\n", at) + 1;
@@ -35,7 +55,7 @@ function studentFrames(stack: string, moduleUrl: string, first = false): Frame[]
     const end = newline < 0 ? stack.length : newline;
     const frame = parseFrame(stack.slice(start, end));
     if (frame?.url === moduleUrl) {
-      frames.push(frame);
+      frames.push({ at: start, frame });
       if (first) break;
     }
     if (newline < 0) break;
@@ -44,34 +64,45 @@ function studentFrames(stack: string, moduleUrl: string, first = false): Frame[]
   return frames;
 }
 
-/** The innermost place in the student's module on the stack (1-based line and column). */
-export function locateInStack(stack: string, moduleUrl: string): { line: number; column: number } | undefined {
-  const frame = studentFrames(stack, moduleUrl, true)[0];
-  return frame ? { line: frame.line, column: frame.column } : undefined;
+/** A place in the compiled module: 1-based line and column; `file`: a helper file's (else the program's own module). */
+export interface StackPlace {
+  line: number;
+  column: number;
+  file?: string;
+}
+
+/** The innermost place in the student's modules on the stack (1-based line and column). */
+export function locateInStack(stack: string, moduleUrl: string, files: readonly ModuleRef[] = []): StackPlace | undefined {
+  const frame = studentFrames(stack, moduleUrl, true, files)[0];
+  return frame ? placeOf(frame) : undefined;
+}
+
+function placeOf(frame: Frame): StackPlace {
+  return frame.file === undefined ? { line: frame.line, column: frame.column } : { line: frame.line, column: frame.column, file: frame.file };
 }
 
 /**
  * The student's frames only, in V8's style and named after their program:
  * "    at fetchPage (program.ts:7:11)". Empty when none of the frames are theirs.
  */
-export function userStack(stack: string, moduleUrl: string): string {
-  return formatFrames(studentFrames(stack, moduleUrl));
+export function userStack(stack: string, moduleUrl: string, files: readonly ModuleRef[] = []): string {
+  return formatFrames(studentFrames(stack, moduleUrl, false, files));
 }
 
 /**
  * Both at once, from one reading of the stack (a worker sends both for every failing task):
  * the innermost place and the student's frames as userStack writes them.
  */
-export function placeAndUserStack(stack: string, moduleUrl: string): { place?: { line: number; column: number }; stack: string } {
-  const frames = studentFrames(stack, moduleUrl);
+export function placeAndUserStack(stack: string, moduleUrl: string, files: readonly ModuleRef[] = []): { place?: StackPlace; stack: string } {
+  const frames = studentFrames(stack, moduleUrl, false, files);
   const first = frames[0];
-  return { ...(first ? { place: { line: first.line, column: first.column } } : {}), stack: formatFrames(frames) };
+  return { ...(first ? { place: placeOf(first) } : {}), stack: formatFrames(frames) };
 }
 
 function formatFrames(frames: readonly Frame[]): string {
   return frames
     .map((frame) => {
-      const place = `${PROGRAM_FILE}:${frame.line}:${frame.column}`;
+      const place = `${frame.file ?? PROGRAM_FILE}:${frame.line}:${frame.column}`;
       // "async main" (V8) and "async*main" (Firefox) mark an awaiting caller: to a student it
       // is just the caller.
       const fn = frame.fn?.replace(/^async[ *]/, "");

@@ -1,8 +1,9 @@
 import { parse, type Node, type Program } from "acorn";
 import { transform } from "sucrase";
 import { CompileError, positionOf } from "./compile-error";
-import { findViolation, lanesSpecifiers } from "./import-policy";
-import { exportedNames, hasDefaultExport } from "./module-exports";
+import { findViolation, moduleSpecifiers, LANES_SPECIFIER, type ImportScope } from "./import-policy";
+import { fileNamespaceExport } from "./program-files";
+import { exportedNames, exportsAll, hasDefaultExport } from "./module-exports";
 import { originalPosition, type MapPosition } from "./source-map";
 import { AWAIT_SITE_NAMES, compilerInsertions } from "./await-sites";
 import { LOOP_GUARD_NAME } from "../runtime/loop-guard";
@@ -16,8 +17,35 @@ export interface CompiledProgram {
   /** Top-level named exports, in source order: the functions workers can be sent. */
   exports: string[];
   hasDefault: boolean;
+  /** It has an `export * from`: more names than `exports` (they come from the other module). */
+  exportsAll: boolean;
   /** Where a place in `js` is in the source: a lookup, kept with the program (errors use it). */
   lineMap: LineMap;
+  /**
+   * Where `js` names a helper file (a string literal, `"./helpers.ts"` until linked), by offset
+   * in `js`, in order: linkModule() writes each file's URL there. Empty without helper files.
+   */
+  links: FileLink[];
+}
+
+/** A helper file's specifier in a compiled module: [start, end) of its string literal. */
+export interface FileLink {
+  file: string;
+  start: number;
+  end: number;
+}
+
+/** A compiled module with each helper file's specifier replaced by that file's module URL. */
+export function linkModule(compiled: Pick<CompiledProgram, "js" | "links">, urls: Readonly<Record<string, string>>): string {
+  let out = "";
+  let from = 0;
+  for (const { file, start, end } of compiled.links) {
+    const url = urls[file];
+    if (url === undefined) throw new Error(`No module URL for ${file}.`);
+    out += compiled.js.slice(from, start) + JSON.stringify(url);
+    from = end;
+  }
+  return out + compiled.js.slice(from);
 }
 
 export const MISSING_MAIN =
@@ -29,7 +57,7 @@ export const MISSING_MAIN =
  * output for real, so every syntax error has a place, and the import policy reads a real AST.
  * Throws CompileError (with a 1-based line and column when there is a place).
  */
-export function compileProgram(source: string, lanesUrl: string): CompiledProgram {
+export function compileProgram(source: string, lanesUrl: string, scope?: ImportScope): CompiledProgram {
   // Eliding unused imports (as tsc does) matters: a name used only as a type and kept in the
   // output would fail to link. The policy reads a second pass that keeps every import, so an
   // unused "lodash" is still refused rather than silently dropped.
@@ -37,7 +65,7 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
   const program = parseOutput(js, source, false);
   const everyImport = stripTypes(source, true);
   const policyTree = everyImport === js ? program : parseOutput(everyImport, source, true);
-  const violation = findViolation(policyTree);
+  const violation = findViolation(policyTree, scope);
   if (violation) {
     const place = toSource(source, true, startOf(violation.node, everyImport));
     throw new CompileError(violation.message, place.line, place.column + 1);
@@ -47,16 +75,31 @@ export function compileProgram(source: string, lanesUrl: string): CompiledProgra
     const place = toSource(source, true, startOf(reserved.node, everyImport));
     throw new CompileError(reserved.message, place.line, place.column + 1);
   }
-  if (!hasDefaultExport(program)) throw new CompileError(MISSING_MAIN);
+  // A helper file is imported by name, not called: it needs no main.
+  const hasDefault = hasDefaultExport(program);
+  if (!hasDefault && !scope?.helper) throw new CompileError(MISSING_MAIN);
   const url = JSON.stringify(lanesUrl);
   const { insertions, guards, sites, names: named } = compilerInsertions(program);
-  const edits = [
-    ...lanesSpecifiers(program).map((node) => ({ start: node.start, end: node.end, text: url })),
+  const specifiers = moduleSpecifiers(program, scope?.helper ? [] : [...(scope?.files.keys() ?? [])]);
+  const edits: Edit[] = [
+    ...specifiers.map(({ node, module }) =>
+      module === LANES_SPECIFIER ? { start: node.start, end: node.end, text: url } : { start: node.start, end: node.end, text: JSON.stringify(`./${module}`), link: module },
+    ),
     ...insertions.map(({ at, text }) => ({ start: at, end: at, text })),
   ];
   const names = [...(guards ? [LOOP_GUARD_NAME] : []), ...(sites ? AWAIT_SITE_NAMES : []), ...(named ? [NAME_OBJECT] : [])];
-  const linked = applyEdits(js, edits) + (names.length > 0 ? `\n${guardImport(url, names)}\n` : "");
-  return { js: linked, exports: exportedNames(program), hasDefault: true, lineMap: new LineMap(source, js, insertions) };
+  const edited = applyEdits(js, edits);
+  let linked = edited.text + (names.length > 0 ? `\n${guardImport(url, names)}\n` : "");
+  // The main module re-exports each file it imports under a name no student can write, so
+  // whoever imports the main module alone (a worker) reaches the tasks defined in them.
+  const links = edited.links;
+  for (const file of new Set(links.map((link) => link.file))) {
+    const head = `\nexport * as ${JSON.stringify(fileNamespaceExport(file))} from `;
+    const literal = JSON.stringify(`./${file}`);
+    links.push({ file, start: linked.length + head.length, end: linked.length + head.length + literal.length });
+    linked += `${head}${literal};\n`;
+  }
+  return { js: linked, exports: exportedNames(program), hasDefault, exportsAll: exportsAll(program), lineMap: new LineMap(source, js, insertions), links };
 }
 
 /**
@@ -237,13 +280,24 @@ function zeroBased(place: { line: number; column: number }): MapPosition {
   return { line: place.line, column: place.column - 1 };
 }
 
-/** Replace [start, end) stretches (an empty one inserts), by offset, in one pass. */
-function applyEdits(js: string, edits: { start: number; end: number; text: string }[]): string {
+/** A stretch [start, end) to replace by `text`; `link`: the text names this helper file. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  link?: string;
+}
+
+/** Replace [start, end) stretches (an empty one inserts), by offset, in one pass; where the links went. */
+function applyEdits(js: string, edits: Edit[]): { text: string; links: FileLink[] } {
   let out = "";
   let from = 0;
-  for (const { start, end, text } of [...edits].sort((a, b) => a.start - b.start)) {
-    out += js.slice(from, start) + text;
+  const links: FileLink[] = [];
+  for (const { start, end, text, link } of [...edits].sort((a, b) => a.start - b.start)) {
+    out += js.slice(from, start);
+    if (link !== undefined) links.push({ file: link, start: out.length, end: out.length + text.length });
+    out += text;
     from = end;
   }
-  return out + js.slice(from);
+  return { text: out + js.slice(from), links };
 }

@@ -1,6 +1,6 @@
 // Gives each role block to its playground: a `python` block right after it (blank lines, or
-// the playground's other blocks, in between), and any later `solution`, `check` or `predict`
-// block up to the next playground. Taken blocks leave the prose; the UI shows them with the
+// the playground's other blocks, in between), and any later `file=`, `solution`, `check` or
+// `predict` block up to the next playground. Taken blocks leave the prose; the UI shows them with the
 // playground instead.
 import { classifyFence } from "./info-string.ts";
 import type { CodeBlock, LessonMeta, PlaygroundBlock } from "./lesson-model.ts";
@@ -36,7 +36,7 @@ export function attachBlocks(items: readonly BodyItem[], ctx: AttachContext): { 
 
   for (const fence of items.filter((item): item is Fence => item.type === "fence")) {
     const line = bodyLine + fence.start;
-    const { kind, options } = classifyFence(fence, line, problems);
+    const { kind, options, file } = classifyFence(fence, line, problems);
     const block: CodeBlock = { code: fence.code, line };
     if (kind !== "prose" && kind !== "python" && !fence.closed) {
       problems.error({ line, column: 1 }, "This block is never closed: add a line of three backticks after its last line.");
@@ -67,6 +67,13 @@ export function attachBlocks(items: readonly BodyItem[], ctx: AttachContext): { 
       continue;
     }
     if (kind === "prose") continue;
+    if (kind === "file") {
+      if (attachFile(current, file ?? "", block, problems)) {
+        taken.push({ start: fence.start, end: fence.end });
+        chainEnd = fence.end;
+      }
+      continue;
+    }
     const role = ROLE_NAMES[kind];
     if (!current) {
       problems.error({ line, column: 1 }, `A ${role} block belongs to the playground before it, and there is none: move it after its \`\`\`ts playground block.`);
@@ -84,6 +91,22 @@ export function attachBlocks(items: readonly BodyItem[], ctx: AttachContext): { 
   }
   for (const blocks of pending) buildExercise(blocks, problems, ctx.transpileCheck);
   return { playgrounds: pending.map((p) => p.playground), taken };
+}
+
+/** A helper file joins the playground before it, as its other blocks do; false when refused. */
+function attachFile(current: PendingBlocks | undefined, name: string, block: CodeBlock, problems: ProblemList): boolean {
+  if (!current) {
+    problems.error({ line: block.line, column: 1 }, `The helper file ${name} belongs to the playground before it, and there is none: move it after its \`\`\`ts playground block.`);
+    return false;
+  }
+  const files = (current.playground.files ??= []);
+  const same = files.find((file) => file.name === name);
+  if (same) {
+    problems.error({ line: block.line, column: 1 }, `The playground "${current.playground.id}" already has a file ${name} (line ${same.line}): give this one another name, or merge the two.`);
+    return false;
+  }
+  files.push({ name, ...block });
+  return true;
 }
 
 function onlyBlank(lines: readonly string[], from: number, to: number): boolean {

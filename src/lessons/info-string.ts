@@ -1,12 +1,13 @@
 // A fenced block's info string says what the block is for: ```<language> <role> <options>.
 // No role: plain code in the prose. The roles are few on purpose, so a typo is caught.
 import { didYouMean } from "./did-you-mean.ts";
+import { helperFileNameProblem } from "./helper-file-name.ts";
 import { playgroundOptionsSchema, type PlaygroundOptions } from "./frontmatter-schema.ts";
 import type { Fence } from "./scan-markdown.ts";
 import type { Position, ProblemList } from "./problems.ts";
 import { issueMessages } from "./zod-problems.ts";
 
-export type BlockKind = "playground" | "solution" | "ts-check" | "yaml-check" | "predict" | "outcome" | "python" | "prose";
+export type BlockKind = "playground" | "file" | "solution" | "ts-check" | "yaml-check" | "predict" | "outcome" | "python" | "prose";
 
 const LANGUAGES: Record<string, string> = { ts: "ts", typescript: "ts", yaml: "yaml", yml: "yaml", python: "python", py: "python" };
 const ROLES: Record<string, readonly string[]> = { playground: ["ts"], solution: ["ts"], check: ["yaml", "ts"], predict: ["yaml"], outcome: ["yaml"] };
@@ -15,6 +16,8 @@ const ROLE_NAMES = Object.keys(ROLES);
 export interface ClassifiedFence {
   kind: BlockKind;
   options: PlaygroundOptions;
+  /** A helper file's name (kind "file"): ```ts file=helpers.ts. */
+  file?: string;
 }
 
 /** True for the info string of a runnable block: `ts playground`, optionally with options. */
@@ -33,6 +36,8 @@ export function classifyFence(fence: Fence, line: number, problems: ProblemList)
   const plain: ClassifiedFence = { kind: language === "python" ? "python" : "prose", options: {} };
 
   const role = roles[0];
+  const fileWord = optionWords.find((w) => w.startsWith("file="));
+  if (role === undefined && fileWord) return classifyFile(language, words[0] ?? "", fileWord, optionWords, at, problems) ?? plain;
   if (role === undefined) {
     if (optionWords[0]) problems.error(at(optionWords[0]), `Options such as "${optionWords[0]}" belong to playgrounds: write \`\`\`ts playground ${optionWords.join(" ")}.`);
     return plain;
@@ -55,6 +60,23 @@ export function classifyFence(fence: Fence, line: number, problems: ProblemList)
     return { kind: role === "check" ? (language === "ts" ? "ts-check" : "yaml-check") : (role as BlockKind), options: {} };
   }
   return { kind: "playground", options: readOptions(optionWords, at, problems) };
+}
+
+/** ```ts file=helpers.ts: a second file of the playground before it (attach-blocks.ts). */
+function classifyFile(language: string, written: string, fileWord: string, optionWords: string[], at: (word: string) => Position, problems: ProblemList): ClassifiedFence | undefined {
+  const name = fileWord.slice("file=".length);
+  if (language !== "ts") {
+    problems.error(at(written || fileWord), `A helper file is TypeScript: start it with \`\`\`ts ${fileWord}.`);
+    return undefined;
+  }
+  const other = optionWords.find((w) => w !== fileWord);
+  if (other) problems.error(at(other), `A helper file takes only its name: remove "${other}" (a playground's options go on its \`\`\`ts playground line).`);
+  const problem = helperFileNameProblem(name);
+  if (problem) {
+    problems.error(at(fileWord), problem);
+    return undefined;
+  }
+  return { kind: "file", options: {}, file: name };
 }
 
 function readOptions(words: string[], at: (word: string) => Position, problems: ProblemList): PlaygroundOptions {

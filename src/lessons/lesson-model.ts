@@ -25,6 +25,12 @@ export interface CodeBlock {
   line: number;
 }
 
+/** A second file of a playground (```ts file=helpers.ts): the program imports it as "./helpers". */
+export interface HelperFile extends CodeBlock {
+  /** `<identifier>.ts`, unique in its playground; never "main.ts" (the playground's own code). */
+  name: string;
+}
+
 export interface PlaygroundBlock extends CodeBlock {
   /** Stable within the lesson: the author's `id=` or `p1`, `p2`, … in file order. Anchor: `#playground-<id>`. */
   id: string;
@@ -34,6 +40,11 @@ export interface PlaygroundBlock extends CodeBlock {
   workers?: number;
   /** Resolved: the block's `timeLimitMs=`, else the lesson's, else none (the app's default). */
   timeLimitMs?: number;
+  /**
+   * The `ts file=<name>.ts` blocks after the playground, in file order: modules its code (and
+   * its solution) may import as "./<name>". Absent when it has none.
+   */
+  files?: HelperFile[];
   /** The `python` block right after the playground: the same program in Python. */
   python?: CodeBlock;
   /** A `ts solution` block after it: revealed on request and after a pass. */

@@ -7,7 +7,8 @@ import type { PlaygroundBlock } from "./lesson-model.ts";
 import type { LessonProblem } from "./problems.ts";
 
 /** Runs code as the page would: under these runners, with the playground's time limit if it has one. */
-export type RunCode = (code: string, runners: Runner[], timeLimitMs?: number) => Promise<Run[]>;
+/** Runs a program (with its playground's helper files, if any) under the runners, in a browser. */
+export type RunCode = (code: string, runners: Runner[], timeLimitMs?: number, files?: readonly { name: string; code: string }[]) => Promise<Run[]>;
 
 export interface VerifyOptions extends EvaluateOptions {
   /** Tries for the solution before it counts as failing: timings on a busy machine vary. */
@@ -31,7 +32,7 @@ export async function verifyExercise(file: string, playground: PlaygroundBlock, 
 
   let messages: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const result = await evaluateCheck(exercise.check, await runCode(solution.code, playground.runners, playground.timeLimitMs), options);
+    const result = await evaluateCheck(exercise.check, await runCode(solution.code, playground.runners, playground.timeLimitMs, playground.files), options);
     if (result.broken !== undefined) return [brokenCheck(result.broken, "solution")];
     if (result.passed) {
       if (attempt > 1) {
@@ -46,7 +47,7 @@ export async function verifyExercise(file: string, playground: PlaygroundBlock, 
     problems.push({ ...at(solution.line), severity: "error", message: `The solution of "${playground.id}" does not pass its check: ${messages.join(" ")} Fix the solution or the check.` });
   }
 
-  const starter = await evaluateCheck(exercise.check, await runCode(playground.code, playground.runners, playground.timeLimitMs), options);
+  const starter = await evaluateCheck(exercise.check, await runCode(playground.code, playground.runners, playground.timeLimitMs, playground.files), options);
   if (starter.broken !== undefined) problems.push(brokenCheck(starter.broken, "starter code"));
   else if (starter.passed) {
     problems.push({ ...at(playground.line), severity: "error", message: `The starter code of "${playground.id}" already passes its check, so doing nothing solves the exercise: make the check ask for what the goal says.` });

@@ -14,7 +14,7 @@ export const CHECK_LIMIT_MS = 6_000;
 export async function verifyPlayground(file: string, playground: PlaygroundBlock, runCode: RunCode): Promise<LessonProblem[]> {
   if (playground.exercise) return [];
   const limit = Math.min(playground.timeLimitMs ?? CHECK_LIMIT_MS, CHECK_LIMIT_MS);
-  const runs = await runCode(playground.code, playground.runners, limit);
+  const runs = await runCode(playground.code, playground.runners, limit, playground.files);
   const problems: LessonProblem[] = [];
   const at = { file, line: playground.line, column: 1 };
   const name = `The playground "${playground.id}"`;

@@ -1,4 +1,5 @@
 import { CompileError } from "../compile/compile-error";
+import type { ProgramFile } from "../compile/program-files";
 import { calibration } from "../runtime/work";
 import type { Run, Runner, RunError } from "../trace/run";
 import { DEFAULT_TIME_LIMIT_MS } from "./page/time-limit";
@@ -24,6 +25,8 @@ export interface RunProgramOptions {
   timeLimitMs?: number;
   /** A runner's runtime loading before its first run (python: Pyodide). */
   onLoading?(progress: LoadingProgress): void;
+  /** The program's helper files (the lesson's ```ts file=… blocks), importable as "./<name>"; python ignores them. */
+  files?: readonly ProgramFile[];
 }
 
 // One program runs at a time on a page (the lanes host is global to the realm).
@@ -76,7 +79,7 @@ async function runOne(source: string, runner: Runner, options: RunProgramOptions
     program = await loadProgram(source, limitMs, (moduleUrl) => {
       preparedUrl = moduleUrl;
       impl.prepare?.(source, moduleUrl);
-    });
+    }, options.files);
   } catch (error) {
     if (preparedUrl) impl.abandon?.(preparedUrl);
     return failedRun(runner, error instanceof CompileError ? error.toRunError() : { message: String(error) });

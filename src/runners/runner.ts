@@ -11,9 +11,18 @@ export interface LoadedProgram {
   lineMap: LineMap;
   /** Blob URL of `js` for this run: the page imported it, workers import it too. */
   moduleUrl: string;
+  /** The helper files' modules for this run (the main module imports them by these URLs), with their line maps. */
+  helpers: LoadedHelper[];
   /** The module namespace imported on the page. */
   exports: Record<string, unknown>;
   main: () => unknown;
+}
+
+/** A helper file's module as loaded for one run. */
+export interface LoadedHelper {
+  file: string;
+  url: string;
+  lineMap: LineMap;
 }
 
 /** Tasks started so far, and how many of them have ended. */

@@ -1,3 +1,4 @@
+import type { ProgramFile } from "../compile/program-files";
 import { calibration } from "../runtime/work";
 import type { Runner } from "../trace/run";
 import { runnerLoaders } from "./run-program";
@@ -9,12 +10,12 @@ import { runnerLoaders } from "./run-program";
  * (15–25 ms each, the page's first up to 160 ms). Never throws: a program that does not compile
  * says so when it is run.
  */
-export async function warmUp(source: string, runners: readonly Runner[], workers = navigator.hardwareConcurrency || 4): Promise<void> {
+export async function warmUp(source: string, runners: readonly Runner[], workers = navigator.hardwareConcurrency || 4, files: readonly ProgramFile[] = []): Promise<void> {
   try {
     calibration();
     const [{ compile }] = await Promise.all([import("./load-program"), ...runners.map((r) => runnerLoaders[r]())]);
     try {
-      compile(source);
+      compile(source, files);
     } catch {
       // The student sees the compile error when they run it.
     }

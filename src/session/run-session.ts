@@ -3,6 +3,7 @@
 // means: the previous run is stopped first, the live runs and task progress are kept as they
 // come, the exercise is checked once a run has finished, and a pass is recorded.
 import { createStore } from "zustand/vanilla";
+import type { ProgramFile } from "../compile/program-files";
 import type { Check } from "../lessons/lesson-model";
 import type { Run, Runner } from "../trace/run";
 
@@ -44,6 +45,7 @@ export interface SessionDeps {
       trace?: boolean;
       showIn?: StageSlot | null;
       onUpdate?(runs: Run[], progress?: RunProgress): void;
+      files?: readonly ProgramFile[];
     },
   ): Promise<Run[]>;
   evaluateCheck(check: Check, runs: readonly Run[]): Promise<{ passed: boolean; messages: string[] }>;
@@ -71,6 +73,8 @@ export interface RunRequest {
   trace?: boolean;
   /** Overrides the session's time limit for this run. */
   timeLimitMs?: number;
+  /** The program's helper files, importable as "./<name>". */
+  files?: readonly ProgramFile[];
 }
 
 const IDLE: SessionState = { runs: [], running: false, startedAt: null, progress: null, check: { status: "idle" } };
@@ -97,6 +101,7 @@ export function createRunSession(deps: SessionDeps, options: SessionOptions = {}
         timeLimitMs: request.timeLimitMs ?? options.timeLimitMs,
         trace: request.trace,
         showIn: request.showIn,
+        files: request.files,
         onUpdate: (live, progress) => {
           if (mine()) store.setState({ runs: live, progress: progress ?? null });
         },

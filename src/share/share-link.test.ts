@@ -21,6 +21,7 @@ const programs = fc.record(
     code: fc.oneof(fc.string({ unit: "grapheme", maxLength: 400 }), fc.string({ unit: "binary", maxLength: 400 }), fc.lorem({ maxCount: 200 })),
     runner: fc.constantFrom("all", "main", "async", "workers"),
     playground: fc.stringMatching(/^[a-z0-9-]{1,20}$/),
+    files: fc.array(fc.record({ name: fc.stringMatching(/^[a-z]{1,10}\.ts$/), code: fc.string({ maxLength: 200 }) }), { maxLength: 3 }),
   },
   { requiredKeys: ["code"] },
 );
@@ -135,5 +136,20 @@ describe("share links", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("carry a playground's helper files", async () => {
+    const program = { code: 'import { f } from "./helpers";', files: [{ name: "helpers.ts", code: "export const f = 1;" }] };
+    expect(await decodeShare(await linkFor(program))).toEqual({ kind: "ok", program });
+  });
+
+  it("read a link made before helper files as one without them", async () => {
+    expect(await decodeShare(await linkAround(JSON.stringify({ code: "x", runner: "main" })))).toEqual({ kind: "ok", program: { code: "x", runner: "main" } });
+  });
+
+  it("call a link whose files are not a list of names and code damaged", async () => {
+    for (const files of [{}, [1], [{ name: "a.ts" }], [{ name: 3, code: "" }], Array.from({ length: 21 }, () => ({ name: "a.ts", code: "" }))]) {
+      expect(await decodeShare(await linkAround(JSON.stringify({ code: "x", files })))).toMatchObject({ kind: "bad", problem: "corrupt" });
+    }
   });
 });

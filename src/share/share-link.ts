@@ -3,7 +3,9 @@
 //
 //   #code=1.<length>.<data>
 //
-// <data> is base64url (no padding) of deflate-raw of UTF-8 JSON `{ code, runner?, playground? }`;
+// <data> is base64url (no padding) of deflate-raw of UTF-8 JSON `{ code, runner?, playground?,
+// files? }` (`files`: the helper files, `[{ name, code }]`; a link without it, as every link made
+// before helper files, means the lesson's own helper files);
 // <length> is <data>'s length in characters, so a link cut short by a chat app or an e-mail
 // client is told apart from one that is damaged. Nothing here touches React or the DOM.
 
@@ -22,7 +24,17 @@ export interface SharedProgram {
   runner?: string;
   /** Which playground of the lesson it belongs to; absent: the lesson's first. */
   playground?: string;
+  /** The helper files as the sender had them; absent: the lesson's. The playground uses those it has, by name. */
+  files?: SharedFile[];
 }
+
+export interface SharedFile {
+  name: string;
+  code: string;
+}
+
+/** More files than any playground has: a link with more is not one Lanes made. */
+const MAX_SHARED_FILES = 20;
 
 export type ShareProblem = "corrupt" | "truncated" | "too-large" | "newer-version";
 export type ReadShare = { kind: "none" } | { kind: "ok"; program: SharedProgram } | { kind: "bad"; problem: ShareProblem; message: string };
@@ -107,12 +119,29 @@ function parseProgram(bytes: Uint8Array): ReadShare {
     return bad("corrupt");
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return bad("corrupt");
-  const { code, runner, playground } = value as Record<string, unknown>;
+  const { code, runner, playground, files } = value as Record<string, unknown>;
   if (typeof code !== "string") return bad("corrupt");
   if (runner !== undefined && (typeof runner !== "string" || runner.length > 20)) return bad("corrupt");
   if (playground !== undefined && (typeof playground !== "string" || playground.length > 100)) return bad("corrupt");
   const program: SharedProgram = { code };
+  if (files !== undefined) {
+    const read = sharedFiles(files);
+    if (!read) return bad("corrupt");
+    program.files = read;
+  }
   if (runner !== undefined) program.runner = runner;
   if (playground !== undefined) program.playground = playground;
   return { kind: "ok", program };
+}
+
+function sharedFiles(value: unknown): SharedFile[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_SHARED_FILES) return undefined;
+  const files: SharedFile[] = [];
+  for (const file of value as unknown[]) {
+    if (typeof file !== "object" || file === null) return undefined;
+    const { name, code } = file as Record<string, unknown>;
+    if (typeof name !== "string" || name.length > 100 || typeof code !== "string") return undefined;
+    files.push({ name, code });
+  }
+  return files;
 }

@@ -3,6 +3,7 @@
 // in a `connect` message on the frame's window (with the stage's code), and from then on both speak only through the
 // port. The app trusts nothing the stage sends: every message is validated on receipt
 // (validate-stage-message.ts), because the student's code runs in the stage's realm.
+import type { ProgramFile } from "../compile/program-files";
 import type { Run, Runner } from "../trace/run";
 
 /** Task progress of the live run (see runners/runner.ts TaskProgress). */
@@ -15,6 +16,8 @@ export interface StageProgress {
 export interface StageRunRequest {
   type: "run";
   source: string;
+  /** The program's helper files, importable as "./<name>" (absent: none). */
+  files?: ProgramFile[];
   runner: Runner;
   trace: boolean;
   timeLimitMs: number;
@@ -26,7 +29,7 @@ export type AppToStage =
    * also measure work()'s calibration if this stage has none and start up to that many workers
    * (never more than the warm set): the lesson's first Run is then as quick as a later one.
    */
-  | { type: "precompile"; source: string; workers?: number }
+  | { type: "precompile"; source: string; files?: ProgramFile[]; workers?: number }
   | StageRunRequest
   /** Stop the run now; the stage answers with its `done`, then is discarded anyway. */
   | { type: "stop" };

@@ -7,9 +7,10 @@ import { DEFAULT_TIME_LIMIT_MS, timeLimitMessage } from "../runners/page/time-li
 import { OneAtATime } from "../runners/one-at-a-time";
 import { paintedOrSoon, runProgram as runInWorkers, whenIdle as whenRunnersIdle } from "../runners/run-program";
 import type { LoadingProgress, TaskProgress } from "../runners/runner";
+import type { ProgramFile } from "../compile/program-files";
 import type { Run, Runner, RunError } from "../trace/run";
 import { StageUnavailable, type StageEvent, type StageFrame } from "./stage-frame";
-import { noteCalibration, runEnded, takeStage } from "./stage-pool";
+import { filesOf, noteCalibration, runEnded, takeStage } from "./stage-pool";
 
 /** Past its limit, a stage gets this long to end the run itself (it checks every 100 ms) before the app ends it. */
 const LIMIT_GRACE_MS = 600;
@@ -25,6 +26,8 @@ export interface RunProgramOptions {
   showIn?: HTMLElement | null;
   /** A runner's runtime loading before its first run (python: Pyodide). */
   onLoading?(progress: LoadingProgress): void;
+  /** The program's helper files (not Python's), importable as "./<name>". */
+  files?: readonly ProgramFile[];
 }
 
 // The app's own one-at-a-time (stage runs); runners/run-program.ts keeps its own for the runs
@@ -85,6 +88,7 @@ async function runPython(source: string, options: RunProgramOptions, done: Run[]
 async function runWithoutStage(source: string, runner: Runner, options: RunProgramOptions, done: Run[]): Promise<Run> {
   const runs = await runInWorkers(source, [runner], {
     signal: options.signal,
+    files: options.files,
     trace: options.trace,
     timeLimitMs: options.timeLimitMs,
     onUpdate: (update, progress) => options.onUpdate?.([...done, ...update], progress),
@@ -111,7 +115,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
       clearTimeout(timer);
       options.signal.removeEventListener("abort", onAbort);
       stage?.discard();
-      runEnded(source);
+      runEnded(source, options.files);
       resolve(run);
     };
     /** The run as the app last saw it, ended by the app (the stage could not say it itself). */
@@ -159,7 +163,7 @@ function runInStage(source: string, runner: Runner, options: RunProgramOptions, 
         taken.listen(runner, onEvent);
         // Loading the program (its top-level code) has the same limit as the run; compiling it comes first.
         watch(limitMs + LIMIT_GRACE_MS + COMPILE_ALLOWANCE_MS, loadLimitMessage(limitMs));
-        taken.send({ type: "run", source, runner, trace: options.trace !== false, timeLimitMs: limitMs });
+        taken.send({ type: "run", source, ...filesOf(options.files), runner, trace: options.trace !== false, timeLimitMs: limitMs });
       },
       (error: unknown) => {
         if (error instanceof StageUnavailable && !settled) {

@@ -50,7 +50,7 @@ async function receive(message: AppToStage): Promise<void> {
   switch (message.type) {
     case "precompile":
       try {
-        compile(message.source);
+        compile(message.source, message.files);
       } catch {
         /* its error is reported when it runs */
       }
@@ -72,6 +72,7 @@ async function run(request: StageRunRequest): Promise<void> {
   try {
     const runs = await runProgram(request.source, [request.runner], {
       signal: stop.signal,
+      files: request.files,
       trace: request.trace,
       timeLimitMs: request.timeLimitMs,
       onStart: () => {

@@ -2,6 +2,7 @@
 // program did to its page — globals, patched built-ins, timers left running — reaches the next.
 // One spare is kept, booted after each run with the last program compiled ahead and its warm
 // workers started, so Run finds a stage ready.
+import type { ProgramFile } from "../compile/program-files";
 import { StageFrame, StageUnavailable, type StageCode } from "./stage-frame";
 
 let parking: HTMLElement | undefined;
@@ -49,7 +50,7 @@ export function warmStage(): void {
  * start the workers its first Run will use. Resolves false when this host can give no stage
  * (the program will run on the app's page: warm that instead).
  */
-export async function prepareStage(source: string, workers: number): Promise<boolean> {
+export async function prepareStage(source: string, workers: number, files: readonly ProgramFile[] = []): Promise<boolean> {
   warmStage();
   const stage = spare;
   if (!stage) return false;
@@ -61,7 +62,7 @@ export async function prepareStage(source: string, workers: number): Promise<boo
     if (error instanceof StageUnavailable) unavailable = error;
     return false;
   }
-  if (spare === stage) stage.send({ type: "precompile", source, workers });
+  if (spare === stage) stage.send({ type: "precompile", source, ...filesOf(files), workers });
   return true;
 }
 
@@ -93,9 +94,14 @@ export async function takeStage(): Promise<StageFrame> {
  * A run is over (its stage discarded): boot the next spare now, with `source` compiled ahead.
  * Not while the run goes on: on two cores a stage booting beside a run slows the run down.
  */
-export function runEnded(source: string): void {
+export function runEnded(source: string, files: readonly ProgramFile[] = []): void {
   if (spare || unavailable) return;
   const next = boot();
   spare = next;
-  void next.ready.then(() => next.send({ type: "precompile", source }), () => undefined);
+  void next.ready.then(() => next.send({ type: "precompile", source, ...filesOf(files) }), () => undefined);
+}
+
+/** The helper files as a message carries them (none: no field, as before there were files). */
+export function filesOf(files: readonly ProgramFile[] | undefined): { files?: ProgramFile[] } {
+  return files && files.length > 0 ? { files: files.map(({ name, code }) => ({ name, code })) } : {};
 }

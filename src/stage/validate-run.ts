@@ -2,6 +2,7 @@
 // stage's realm and can post anything there, so a record is read as untrusted input: each field
 // is checked and copied into a fresh object (unknown fields are dropped), sizes are capped, and a
 // record that is not a Run becomes a sentence saying what is wrong with it — never a throw.
+import { HELPER_FILE_NAME } from "../lessons/helper-file-name";
 import { RUNNERS, RUN_ERROR_PHASES, STATES, type Counter, type CounterKind, type FrameReport, type Lane, type OutputLine, type Run, type Runner, type RunError, type RunErrorPhase, type Span, type Startup, type TaskInfo, type Wakeup } from "../trace/run";
 
 /** Caps far above what a lesson's program records, low enough that a forged record cannot flood the app. */
@@ -52,6 +53,10 @@ function runError(value: unknown, what: string): RunError {
   const column = optionalPosition(e.column, `${what}.column`);
   if (line !== undefined) error.line = line;
   if (column !== undefined) error.column = column;
+  if (e.file !== undefined) {
+    if (typeof e.file !== "string" || !HELPER_FILE_NAME.test(e.file) || e.file.length > 100) fail(`${what}.file is not a helper file's name`);
+    error.file = e.file as string;
+  }
   if (e.phase !== undefined) {
     if (!RUN_ERROR_PHASES.includes(e.phase as RunErrorPhase)) fail(`${what}.phase is not one of ${RUN_ERROR_PHASES.join(", ")}`);
     error.phase = e.phase as RunErrorPhase;

@@ -4,6 +4,8 @@
 
 /** `<lesson slug>/<playground id>`: one playground's saved state. */
 export const blockKey = (lesson: string, block: string): string => `${lesson}/${block}`;
+/** Where a playground's helper file's draft is saved: beside its playground's, one record per file ("<lesson>/<id>:helpers.ts"). */
+export const fileDraftKey = (playgroundKey: string, file: string): string => `${playgroundKey}:${file}`;
 /** The lesson a block key belongs to (slugs have no `/`). */
 export const lessonOfKey = (key: string): string => key.slice(0, Math.max(0, key.indexOf("/"))) || key;
 

@@ -89,6 +89,8 @@ export interface RunError {
   message: string;
   line?: number;
   column?: number;
+  /** Extension: the helper file (`helpers.ts`) `line` and `column` are in; absent: the playground's own code. */
+  file?: string;
   /** Extension: set when the program failed before it ran (absent: main() or a task failed). */
   phase?: RunErrorPhase;
 }

@@ -3,7 +3,7 @@ import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
 import { afterFirstScreen } from "../first-screen";
 import { warmUp } from "../runners/warm-up";
 import { prepareStage } from "../stage/stage-pool";
-import { blockKey } from "../store/progress-schema";
+import { blockKey, fileDraftKey } from "../store/progress-schema";
 import { progressStore } from "../store/progress-store";
 import { LessonFacts } from "./LessonFacts";
 import { Link } from "./Link";
@@ -53,8 +53,10 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
       if (left) return;
       const draft = progressStore().getState().blocks[blockKey(meta.slug, first.id)]?.draft?.code;
       const source = draft ?? first.code;
+      // Its helper files as the student left them, so the precompile is of what Run will run.
+      const files = (first.files ?? []).map((f) => ({ name: f.name, code: progressStore().getState().blocks[fileDraftKey(blockKey(meta.slug, first.id), f.name)]?.draft?.code ?? f.code }));
       const workers = first.runners.includes("workers") ? (first.workers ?? navigator.hardwareConcurrency ?? 2) : 0;
-      if (!(await prepareStage(source, workers)) && !left) void warmUp(source, first.runners, first.workers);
+      if (!(await prepareStage(source, workers, files)) && !left) void warmUp(source, first.runners, first.workers, files);
     });
     return () => {
       left = true;

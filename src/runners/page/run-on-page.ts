@@ -36,7 +36,7 @@ export interface PageRunSetup {
 
 /** Drive one run whose driver, main(), runs on the page: all three runners start here. */
 export async function runOnPage(runner: Runner, program: LoadedProgram, options: RunOptions, setup: PageRunSetup): Promise<Run> {
-  const run = new PageRun(runner, setup.threadLane, (error) => locateError(error, program.moduleUrl, program.lineMap), options.trace !== false);
+  const run = new PageRun(runner, setup.threadLane, (error) => locateError(error, program.moduleUrl, program.lineMap, program.helpers), options.trace !== false);
   if (runner === "main") run.recorder.addLane({ id: "page", label: "page thread", kind: "thread" });
   const page = new PageHost(run, setup.schedule);
   const restoreHost = installHost(setup.host?.(run, page) ?? page);

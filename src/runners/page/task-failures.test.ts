@@ -26,6 +26,16 @@ describe("TaskFailures", () => {
     });
   });
 
+  it("names the helper file a task's error was raised in", async () => {
+    const failures = new TaskFailures();
+    const error = new Error("chunk 3 is broken");
+    const inHelper = failure({ where: { message: "chunk 3 is broken", line: 5, column: 9, file: "helpers.ts" } });
+    failures.add(inHelper, error);
+    await (awaitSite(11, Promise.reject(error)) as Promise<unknown>).catch(() => undefined);
+    expect(failures.driverError(error, locate)).toMatchObject({ message: "chunk 3 is broken\n(raised in task crunch(3) at helpers.ts:5; it reached main() at line 11, where nothing caught it)", file: "helpers.ts", line: 5 });
+    expect(exceptionLine(inHelper)).toBe("Exception in task crunch(3): chunk 3 is broken (helpers.ts:5)");
+  });
+
   it("leaves main()'s own errors to the locator", () => {
     const failures = new TaskFailures();
     failures.add(failure(), new Error("chunk 3 is broken"));

@@ -45,7 +45,7 @@ export class TaskFailures {
   driverError(error: unknown, locate: (error: unknown) => RunError): RunError {
     const failure = typeof error === "object" && error !== null ? this.#byError.get(error) : undefined;
     if (!failure) return locate(error);
-    const at = failure.where.line !== undefined ? ` at line ${failure.where.line}` : "";
+    const at = failure.where.line !== undefined ? ` at ${placeOf(failure.where)}` : "";
     const line = arrivalLine(error);
     const arrived = line !== undefined ? `it reached main() at line ${line}, where nothing caught it` : "nothing in main() caught it";
     const raised = failure.own === false ? "" : `raised in task ${failure.label}${at}; `;
@@ -60,6 +60,11 @@ export class TaskFailures {
 
 /** The stderr line of a task that failed unobserved. */
 export function exceptionLine(failure: TaskFailure): string {
-  const at = failure.where.line !== undefined ? ` (line ${failure.where.line})` : "";
+  const at = failure.where.line !== undefined ? ` (${placeOf(failure.where)})` : "";
   return `Exception in task ${failure.label}: ${failure.where.message}${at}`;
+}
+
+/** "line 7" in the program's own code, "helpers.ts:7" in a helper file. */
+function placeOf(where: RunError): string {
+  return where.file !== undefined ? `${where.file}:${where.line}` : `line ${where.line}`;
 }

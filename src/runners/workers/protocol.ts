@@ -37,6 +37,8 @@ export interface SerializedError {
   stack?: string;
   line?: number;
   column?: number;
+  /** The helper file `line` and `column` are in (absent: the program's own module). */
+  file?: string;
 }
 
 export interface BatchReply {
@@ -56,8 +58,9 @@ export interface WorkerApi {
   /**
    * Import a run's copy of the program (fresh module state per run); `lane` names this worker
    * in the trace; `trace: false` records output only (for the tracing-cost benchmark).
+   * `helpers`: the URLs the module imports its helper files by, so an error's place in one is found.
    */
-  load(moduleUrl: string, lane: string, trace: boolean): Promise<void>;
+  load(moduleUrl: string, lane: string, trace: boolean, helpers?: readonly { file: string; url: string }[]): Promise<void>;
   /**
    * Start importing a run's program before any pool asks for this worker, while the page
    * imports it too: `load` then finds it done. Its errors surface through `load`.

@@ -1,5 +1,6 @@
 import { decodeValue, encodeValue } from "../../runtime/codec";
 import { realmClock } from "../../trace/clock";
+import type { ModuleRef } from "../../compile/stack-location";
 import { RemoteError } from "../locate-error";
 import type { PageRun } from "../page/page-run";
 import { argsPreview } from "../page/task-label";
@@ -30,6 +31,7 @@ export class RemotePool {
     readonly slots: WorkerSlot[],
     private readonly lanes: string[],
     moduleUrl: string,
+    helpers: readonly ModuleRef[] = [],
   ) {
     this.#inFlight = slots.map(() => 0);
     this.#ready = slots.map(async (slot, i) => {
@@ -38,7 +40,7 @@ export class RemotePool {
       const { timeOrigin } = await slot.ready;
       const toRunTime = realmClock(performance.timeOrigin, run.t0, timeOrigin);
       slot.onEvents = (batch) => run.recorder.applyEvents(batch, toRunTime);
-      await slot.load(moduleUrl, lanes[i] ?? "", run.tracing);
+      await slot.load(moduleUrl, lanes[i] ?? "", run.tracing, helpers);
       run.recorder.addStartup({ lane: lanes[i] ?? "", start: began, end: run.now() });
     });
     this.#ready.forEach((p) => p.catch(() => undefined));
@@ -176,7 +178,7 @@ function settle(pieces: readonly Piece[], values: unknown[], failures: { index: 
     for (let i = from; i < from + count; i++, at++) {
       const error = failed?.get(at);
       if (!error) group.settled(i, true, decodeValue(values[at]));
-      else group.settled(i, false, new RemoteError(error.message, error.name, error.line, error.column, error.stack), lane);
+      else group.settled(i, false, remoteError(error), lane);
     }
   }
 }
@@ -198,4 +200,11 @@ function batchError(error: unknown, fn: string): Error {
     return new TypeError(`The arguments of ${fn} cannot be copied to a worker (${text}). Send plain data: numbers, strings, arrays, plain objects.`);
   }
   return error instanceof Error ? error : new Error(text);
+}
+
+/** A task's error from its worker, rebuilt with its place (in a helper file, when it says so). */
+function remoteError(error: SerializedError): RemoteError {
+  const rebuilt = new RemoteError(error.message, error.name, error.line, error.column, error.stack);
+  if (error.file !== undefined) rebuilt.file = error.file;
+  return rebuilt;
 }

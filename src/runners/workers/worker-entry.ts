@@ -10,6 +10,7 @@ import { setCalibration } from "../../runtime/work";
 import { formatValues } from "../../runtime/format-value";
 import { batchTransfer } from "../../trace/events";
 import { EventBuffer } from "./event-buffer";
+import { functionName, taskByName } from "./export-name";
 import type { BatchReply, ClosedMessage, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
 import { WorkerHost } from "./worker-host";
 
@@ -30,6 +31,8 @@ self.close = () => {
 
 let program: Record<string, unknown> = {};
 let moduleUrl = "";
+/** The helper files' modules the program imports (their frames are the student's too). */
+let helperModules: readonly { file: string; url: string }[] = [];
 /** The import under way or done: a preload and the run's load share it. */
 let importing: { url: string; module: Promise<Record<string, unknown>> } | undefined;
 
@@ -54,13 +57,14 @@ const api: WorkerApi = {
     await importOnce(url);
   },
 
-  async load(url, lane, trace) {
+  async load(url, lane, trace, helpers = []) {
     forgetSyncObjects(); // a new run: the objects of the last one are gone
     host.lane = lane;
     host.tracing = trace;
     if (url === moduleUrl) return;
     program = await importOnce(url);
     moduleUrl = url;
+    helperModules = helpers;
   },
 
   runBatch(batch) {
@@ -117,18 +121,18 @@ function runTask(id: number, name: string, args: unknown[] | undefined, item: un
   joinBarriersIn(codeOfTask(String(id)), args ?? [item]);
   let result: unknown;
   try {
-    const fn = program[name];
+    const fn = taskByName(program, name);
     if (typeof fn !== "function") throw new Error(`The program has no exported function ${name}.`);
     result = args ? (fn as (...a: unknown[]) => unknown)(...args) : (fn as (a: unknown) => unknown)(item);
   } catch (error) {
     return failed(error);
   }
-  if (typeof (result as { then?: unknown } | null)?.then !== "function") return succeeded(result, name);
+  if (typeof (result as { then?: unknown } | null)?.then !== "function") return succeeded(result, functionName(name));
   return new Pending(
     Promise.resolve(result).then(
       (value: unknown) => {
         host.task = id; // tasks never interleave (one at a time), but be exact
-        return succeeded(value, name);
+        return succeeded(value, functionName(name));
       },
       (error: unknown) => failed(error),
     ),
@@ -173,8 +177,10 @@ function serialize(error: unknown): SerializedError {
   if (!(error instanceof Error)) return { name: "Error", message: `A value that is not an Error was thrown: ${formatValues([error])}` };
   const stack = error.stack;
   if (!stack) return { name: error.name, message: error.message, stack: undefined, line: undefined, column: undefined };
-  const { place, stack: user } = placeAndUserStack(stack, moduleUrl); // one reading of the stack, not two
-  return { name: error.name, message: error.message, stack: user, line: place?.line, column: place?.column };
+  const { place, stack: user } = placeAndUserStack(stack, moduleUrl, helperModules); // one reading of the stack, not two
+  const serialized: SerializedError = { name: error.name, message: error.message, stack: user, line: place?.line, column: place?.column };
+  if (place?.file !== undefined) serialized.file = place.file;
+  return serialized;
 }
 
 Comlink.expose(api);

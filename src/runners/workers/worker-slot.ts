@@ -1,4 +1,5 @@
 import * as Comlink from "comlink";
+import type { ModuleRef } from "../../compile/stack-location";
 import type { TraceBatch } from "../../trace/events";
 import type { ClosedMessage, EventsMessage, InitReply, WorkerApi } from "./protocol";
 import { checkBatch } from "./validate-events";
@@ -66,10 +67,10 @@ export class WorkerSlot {
   }
 
   /** Import a run's copy of the program, unless this worker already has it. */
-  async load(moduleUrl: string, lane: string, trace: boolean): Promise<void> {
+  async load(moduleUrl: string, lane: string, trace: boolean, helpers: readonly ModuleRef[] = []): Promise<void> {
     this.#lane = lane;
     await this.ready;
-    await this.call((api) => api.load(moduleUrl, lane, trace));
+    await this.call((api) => api.load(moduleUrl, lane, trace, helpers));
   }
 
   terminate(reason = new Error("The worker was stopped.")): void {

@@ -7,7 +7,7 @@ import type { PageHost } from "../page/page-host";
 import type { PageRun } from "../page/page-run";
 import { argsPreview } from "../page/task-label";
 import type { LoadedProgram } from "../runner";
-import { exportNameOf } from "./export-name";
+import { exportNameOf, functionName } from "./export-name";
 import { fleet } from "./fleet";
 import { RemotePool } from "./remote-pool";
 import type { TaskGroup } from "./task-queue";
@@ -83,7 +83,7 @@ export class WorkersHost implements Host {
       this.run.recorder.addLane(lane);
       return lane.id;
     });
-    const pool = new RemotePool(this.run, slots, lanes, this.program.moduleUrl);
+    const pool = new RemotePool(this.run, slots, lanes, this.program.moduleUrl, this.program.helpers.map(({ file, url }) => ({ file, url })));
     this.pools.push(pool);
     return pool;
   }
@@ -92,7 +92,7 @@ export class WorkersHost implements Host {
     const future = new Future<unknown>(this.run);
     const first = this.#nextTask++;
     const preview = argsPreview(args);
-    this.run.recorder.addTask({ id: String(first), name: fn, args: preview });
+    this.run.recorder.addTask({ id: String(first), name: functionName(fn), args: preview });
     const settled = (_: number, ok: boolean, value: unknown) => (ok ? future.resolve(value) : future.reject(value));
     pool.submit(this.#group(fn, first, 1, { args: [args] }, settled, () => preview, () => future.observed));
     return future;
@@ -106,7 +106,7 @@ export class WorkersHost implements Host {
     if (left === 0) all.resolve(results);
     const first = this.#nextTask;
     this.#nextTask += items.length;
-    this.run.recorder.addTaskRange({ first, count: items.length, name: fn, args: (i) => argsPreview([items[i]]) });
+    this.run.recorder.addTaskRange({ first, count: items.length, name: functionName(fn), args: (i) => argsPreview([items[i]]) });
     let failed = false;
     const settled = (i: number, ok: boolean, value: unknown) => {
       if (ok) {
@@ -153,7 +153,7 @@ export class WorkersHost implements Host {
           const where = run.locate(value);
           run.recorder.failTask(task, where);
           const own = !(value instanceof Error && value.name === BROKEN_POOL);
-          run.taskFailed({ task, lane: lane ?? "main", label: `${fn}(${args(index)})`, t: run.now(), where, observed, own }, value);
+          run.taskFailed({ task, lane: lane ?? "main", label: `${functionName(fn)}(${args(index)})`, t: run.now(), where, observed, own }, value);
         }
         settled(index, ok, value);
         run.taskEnded();

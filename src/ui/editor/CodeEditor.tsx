@@ -25,7 +25,11 @@ export interface CodeEditorHandle {
 }
 
 export interface CodeEditorProps {
-  /** Unique per playground: names the editor model so types and undo history stay apart. */
+  /**
+   * Unique per playground: names the editor model so types and undo history stay apart. A path
+   * ending in `.ts` is the file's own name (`race/helpers.ts`): the files of one folder import
+   * each other, as the program does ("./helpers").
+   */
   path: string;
   /**
    * The text the editor starts with: read when it mounts (pass the latest text, so a remount
@@ -49,6 +53,11 @@ export interface CodeEditorProps {
   markers?: { line: number; message: string }[];
   /** Shown and runnable, not editable (an embed's `readonly=1`); replacements still apply. */
   readOnly?: boolean;
+}
+
+function modelPath(path: string, language: "typescript" | "python"): string {
+  if (language === "typescript" && path.endsWith(".ts")) return path;
+  return `${path}.${language === "python" ? "py" : "ts"}`;
 }
 
 function prefersDark(): boolean {
@@ -136,7 +145,7 @@ export function CodeEditor({ path, initialValue, onChange, label, onRun, notice,
     loadMonaco().then(
       (monaco) => {
         if (disposed || !host.current) return;
-        const uri = monaco.Uri.parse(`file:///playground/${path}.${language === "python" ? "py" : "ts"}`);
+        const uri = monaco.Uri.parse(`file:///playground/${modelPath(path, language)}`);
         const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(text.current, language, uri);
         monacoRef.current = monaco;
         // Nobody can be typing yet: the model may be left from an earlier visit to this page.

@@ -28,6 +28,8 @@ ts.typescriptDefaults.setCompilerOptions({
   noEmit: true,
   lib: ["es2023"],
   allowNonTsExtensions: true,
+  // A program imports its helper file as "./helpers" or "./helpers.ts" (noEmit allows the latter).
+  allowImportingTsExtensions: true,
 });
 // Student programs have no DOM: leaving lib.dom out keeps IntelliSense honest.
 ts.typescriptDefaults.addExtraLib(LANES_TYPES, "file:///node_modules/@types/lanes/index.d.ts");

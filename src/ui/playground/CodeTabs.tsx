@@ -14,7 +14,7 @@ interface CodeTabsProps {
   onSelect(id: string): void;
 }
 
-/** TypeScript, its Python equivalent, the solution: one tab list (ARIA tabs pattern). */
+/** The program (main.ts and its helper files), its Python equivalent, the solution: one tab list (ARIA tabs pattern). */
 export function CodeTabs({ tabs, label, selected, onSelect }: CodeTabsProps) {
   const base = useId();
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];

@@ -53,7 +53,7 @@ export function OutputPanel({ runs, linked, onHoverLine, until = null, runIndexO
               <p className="output-error" role="alert">
                 {run.error.line !== undefined && (
                   <span className="error-where">
-                    line {run.error.line}
+                    {run.error.file !== undefined ? `${run.error.file}:${run.error.line}` : `line ${run.error.line}`}
                     {run.error.column !== undefined && `:${run.error.column}`}:{" "}
                   </span>
                 )}
@@ -72,7 +72,7 @@ function shownRuns(runs: Run[]): Run[] {
   const said = new Set<string>();
   return runs.filter((run) => {
     if (!run.error?.phase) return true;
-    const key = `${run.error.phase}:${run.error.line}:${run.error.message}`;
+    const key = `${run.error.phase}:${run.error.file ?? ""}:${run.error.line}:${run.error.message}`;
     if (said.has(key)) return false;
     said.add(key);
     return true;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useStore } from "zustand";
+import { MAIN_FILE_NAME } from "../../lessons/helper-file-name";
 import type { PlaygroundBlock } from "../../lessons/lesson-model";
 import { createSession, type Finished } from "../../session";
 import { blockKey } from "../../store/progress-schema";
@@ -20,6 +21,7 @@ import { StageView } from "./StageView";
 import { RunnerPicker, runnersOf, type RunnerChoice } from "./RunnerPicker";
 import { fingerprint } from "./fingerprint";
 import { useDraft } from "./use-draft";
+import { usePlaygroundFiles } from "./use-playground-files";
 import type { Arrival } from "../share/arrival";
 import { CopyLinkButton } from "../share/CopyLinkButton";
 import { SharedCodeBanner } from "../share/SharedCodeBanner";
@@ -59,6 +61,9 @@ export interface PlaygroundControl {
 export function Playground({ lessonSlug, block, highlighted, readOnly, control, onFinished, clearable, shareable = true, arrival = null }: PlaygroundProps) {
   const key = blockKey(lessonSlug, block.id);
   const draft = useDraft(key, block.code, arrival?.kind === "ok" ? arrival.program.code : undefined);
+  // The helper files (```ts file=helpers.ts): a tab, an editor and a draft each, run with the code.
+  const { files, fileDrafts, handleFor, originalFiles, ownFiles, filesEditor, currentFiles } = usePlaygroundFiles(key, block, arrival);
+  const releaseFiles = fileDrafts.release;
   const saved = useProgress((state) => state.blocks[key]);
   const [choice, setChoice] = useState<RunnerChoice>(() => sharedRunner(arrival, block) ?? (block.runners.length > 1 ? "all" : (block.runners[0] ?? "all")));
   // One session per playground: it stops the previous run, keeps the live runs, checks the
@@ -94,8 +99,16 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
     focusTab.current = null;
   }, [tab]);
   const editorHandle = useRef<CodeEditorHandle>(null);
-  const replacement = useReplacement(draft.flush, showCode, editorHandle);
-  const shared = useSharedCode(arrival, key, block.code, draft, replacement.replace);
+  const replacement = useReplacement(draft.flush, showCode, editorHandle, filesEditor);
+  const { release: releaseMain } = draft;
+  const releaseAll = useCallback(() => {
+    releaseMain();
+    releaseFiles();
+  }, [releaseMain, releaseFiles]);
+  const { replace: replaceCode } = replacement;
+  // A share link's Back brings the student's own files back with their code.
+  const replaceWithOwn = useCallback((code: string, message: string, undoLabel: string) => replaceCode(code, message, undoLabel, files.length > 0 ? ownFiles : undefined), [replaceCode, files.length, ownFiles]);
+  const shared = useSharedCode(arrival, key, block.code, { code: draft.code, release: releaseAll }, replaceWithOwn);
 
   useEffect(() => () => session.dispose(), [session]);
   useEffect(() => (onFinished ? session.onFinished(onFinished) : undefined), [session, onFinished]);
@@ -112,9 +125,9 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
       void editorHandle.current?.typeErrors().then((lines) => {
         if (typeCheck.current === asked) setTypeErrors(lines);
       });
-      return session.run(code, runners, { tag, showIn: stageSlot.current });
+      return session.run(code, runners, { tag, showIn: stageSlot.current, files: currentFiles() });
     },
-    [session, editorHandle],
+    [session, editorHandle, currentFiles],
   );
   const run = useCallback(() => runCode(draft.code, runnersOf(choice, block.runners)), [runCode, draft.code, choice, block.runners]);
 
@@ -131,13 +144,14 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
 
   const id = `${lessonSlug}-${block.id}`;
   const showSolution = block.solution && saved?.solutionShown;
+  // With helper files, each file is a tab named as the program imports it; their models share a folder.
   const tabs: CodeTab[] = [
     {
       id: "ts",
-      label: "TypeScript",
+      label: files.length > 0 ? MAIN_FILE_NAME : "TypeScript",
       content: (
         <CodeEditor
-          path={id}
+          path={files.length > 0 ? `${id}/${MAIN_FILE_NAME}` : id}
           initialValue={draft.code}
           staticHtml={draft.edited ? undefined : highlighted?.code}
           onChange={draft.edit}
@@ -150,6 +164,24 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
       ),
     },
   ];
+  for (const file of files) {
+    tabs.push({
+      id: `file-${file.name}`,
+      label: file.name,
+      content: (
+        <CodeEditor
+          path={`${id}/${file.name}`}
+          initialValue={fileDrafts.codes[file.name] ?? file.code}
+          onChange={(code) => fileDrafts.edit(file.name, code)}
+          label={`File ${file.name} of playground ${block.id}`}
+          onRun={() => void run()}
+          notice={fileDrafts.tooLargeFile === file.name ? fileDrafts.notice : undefined}
+          handle={handleFor(file.name)}
+          readOnly={readOnly}
+        />
+      ),
+    });
+  }
   if (block.python) {
     tabs.push({
       id: "python",
@@ -196,8 +228,8 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
       <div className="playground-bar">
         <RunnerPicker name={`runner-${id}`} value={choice} onChange={setChoice} offered={block.runners} />
         <div className="playground-buttons">
-          {shareable && <CopyLinkButton program={() => ({ code: draft.code, runner: choice, playground: block.id })} />}
-          <ResetButton edited={draft.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset")} />
+          {shareable && <CopyLinkButton program={() => ({ code: draft.code, runner: choice, playground: block.id, ...(files.length > 0 ? { files: currentFiles() } : {}) })} />}
+          <ResetButton edited={draft.edited || fileDrafts.edited} onReset={() => replacement.replace(block.code, "Reset to the lesson’s code.", "Undo reset", files.length > 0 ? originalFiles : undefined)} />
           {clearable && !running && runs.length > 0 && (
             <button type="button" className="secondary" onClick={() => session.clear()}>
               Clear

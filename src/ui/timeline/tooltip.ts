@@ -51,7 +51,7 @@ export function describeHit(model: TimelineModel, hit: Hit): TooltipText {
   if (lane) lines.push(`lane: ${lane.label}`);
   if (state === "blocked" || state === "ready") lines.push(...waitWords(model, task, lane?.id ?? "", start, end));
   const failed = model.tasks.get(task)?.failed;
-  if (failed) lines.push(`error: ${clip(failed.message)}${failed.line ? ` (line ${failed.line})` : ""}`);
+  if (failed) lines.push(`error: ${clip(failed.message)}${failed.line ? (failed.file ? ` (${failed.file}:${failed.line})` : ` (line ${failed.line})`) : ""}`);
   return { title: taskTitle(model, task), lines, tone: state };
 }
 
