@@ -66,8 +66,11 @@ function changedLessons(next: Progress, previous: Progress): Set<string> {
   return changed;
 }
 
-export function createProgressStore(backing: () => Storage = () => window.localStorage) {
-  const storage = openStorage(backing);
+export function createProgressStore(backing?: () => Storage) {
+  // Prerendered at build time (no window, no storage given) there is no browser whose storage
+  // could fail: the page a reader gets before (or without) JavaScript must not say theirs cannot save.
+  const prerendering = backing === undefined && typeof window === "undefined";
+  const storage = openStorage(backing ?? (() => window.localStorage));
   const loaded = storage ? loadProgress(storage) : null;
   const writer = storage && loaded ? new ProgressWriter(storage, loaded.written, loaded.locked) : null;
 
@@ -77,9 +80,7 @@ export function createProgressStore(backing: () => Storage = () => window.localS
     return {
       blocks: loaded?.progress.blocks ?? {},
       visited: loaded?.progress.visited ?? {},
-      // Prerendered at build time there is no browser whose storage could fail: the page a reader
-      // gets before (or without) JavaScript must not say their browser cannot save.
-      health: !storage ? (typeof window === "undefined" ? "ok" : "unavailable") : loaded?.failure === "full" ? "full" : "ok",
+      health: !storage ? (prerendering ? "ok" : "unavailable") : loaded?.failure === "full" ? "full" : "ok",
       keptAside: loaded?.keptAside ?? [],
       unsaved: {},
       // Never kept: a draft this long would crowd out everything else saved (the editor says so).
