@@ -11,6 +11,7 @@ import type { Course } from "../src/lessons/course-schema.ts";
 import type { Lesson, RenderedLesson } from "../src/lessons/lesson-model.ts";
 import { formatProblem, hasErrors, type LessonProblem } from "../src/lessons/problems.ts";
 import { isLessonFileName } from "../src/lessons/lesson-file-name.ts";
+import { logoMime } from "./course-assets.ts";
 import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
 import { resolveLessonsPath } from "./lessons-path.ts";
 import { renderLesson, summaryOf } from "./render-lesson.ts";
@@ -48,12 +49,14 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   // The catalog's load reads every lesson; each lesson's module reuses that reading.
   let loaded: LoadedLessons | undefined;
   let serving = false;
+  let base = "/";
 
   return {
     name: "lanes-lessons",
     configResolved(config) {
       root = config.root;
       serving = config.command === "serve";
+      base = config.base;
       ({ dir, only } = resolveLessonsPath(wanted, root));
       // A build reads the lessons before the bundler starts: an error thrown from a bundler hook
       // reaches the terminal wrapped, with its stack and `errors: [Getter/Setter]`; from here it
@@ -93,10 +96,25 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       }
       return undefined;
     },
+    generateBundle() {
+      // The course's logo, under its content-hashed name (course.logo says which).
+      const logo = loaded?.logo;
+      if (logo) this.emitFile({ type: "asset", fileName: logo.fileName, source: readFileSync(logo.path) });
+    },
     configureServer(server) {
       // Vite watches its root; a course elsewhere (npm start -- --lessons ~/my-course) is
       // watched too, so a new lesson file appears without a restart.
       server.watcher.add(dir);
+      // The logo, as the build will serve it, from wherever the course folder is.
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? "").split("?")[0] ?? "";
+        if (!path.startsWith(`${base}course/logo-`)) return next();
+        const logo = tryLoad(() => (loaded ??= load()))?.logo;
+        if (!logo || path !== `${base}${logo.fileName}`) return next();
+        res.setHeader("Content-Type", logoMime(logo.fileName));
+        res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+        res.end(readFileSync(logo.path));
+      });
       if (only === undefined) return;
       const slug = basename(only, ".md");
       server.httpServer?.once("listening", () => {
