@@ -100,3 +100,34 @@ test("the embed of a lesson's playground carries the course's title, logo and ac
   await expect.poll(() => logoShown(page, ".embed-bar")).toBe(true);
   expect(await accent(page)).toBe("#c2185b");
 });
+
+// A student's saved draft after the course was published again with new code for its playground.
+const DRAFT = 'import { print } from "lanes";\n\nexport default async function main() {\n  print("mine");\n}\n';
+async function withDraft(page: Page, draft: object) {
+  await page.goto(`${origin}/`);
+  await page.evaluate((d) => localStorage.setItem("lanes-progress:sleepers", JSON.stringify({ version: 2, blocks: { sleepers: { hintsShown: 0, solutionShown: false, draft: d } } })), draft);
+  await page.goto(`${origin}/lessons/sleepers`);
+  await expect(page.getByTestId("playground-sleepers").locator(".code-editor")).not.toHaveAttribute("data-status", "loading");
+}
+const changedNotice = (page: Page) => page.getByRole("status").filter({ hasText: "The lesson’s code has changed since you edited it." });
+
+test("a draft saved from another version of the lesson's code is kept, and the student is told", async ({ page }) => {
+  await withDraft(page, { code: DRAFT, savedAt: 1, starter: "0badc0de" });
+  await expect(changedNotice(page)).toBeVisible();
+  await expect(page.getByLabel("Code of playground sleepers")).toHaveValue(DRAFT);
+  // Monaco is not in this build: the comparison falls back to the two texts.
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByRole("figure", { name: "Your code", exact: true }).locator("pre")).toHaveText(DRAFT);
+  await expect(page.getByRole("figure", { name: "The lesson’s new code", exact: true }).locator("pre")).toContainText("await sleep(50);");
+  await page.getByRole("button", { name: "Keep mine" }).click();
+  await expect(changedNotice(page)).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("Code of playground sleepers")).toHaveValue(DRAFT);
+  await expect(changedNotice(page)).toHaveCount(0);
+});
+
+test("a draft saved before Lanes recorded its starter is not reported", async ({ page }) => {
+  await withDraft(page, { code: DRAFT, savedAt: 1 });
+  await expect(page.getByLabel("Code of playground sleepers")).toHaveValue(DRAFT);
+  await expect(changedNotice(page)).toHaveCount(0);
+});

@@ -71,14 +71,21 @@ export function CodeDiff({ path, original, modified, originalLabel, modifiedLabe
 
   return (
     <figure className="code-diff" data-status={status}>
+      {/* Side by side or inline (Monaco picks by width): the − and + marks say which is which in both. */}
       <figcaption>
-        <span>{originalLabel}</span>
-        <span>{modifiedLabel}</span>
+        {originalLabel} (−) and {modifiedLabel.charAt(0).toLowerCase() + modifiedLabel.slice(1)} (+)
       </figcaption>
       {status === "failed" ? (
         <div className="code-diff-plain">
-          <pre aria-label={originalLabel}>{original}</pre>
-          <pre aria-label={modifiedLabel}>{modified}</pre>
+          {[
+            [originalLabel, original],
+            [modifiedLabel, modified],
+          ].map(([label, text]) => (
+            <figure key={label}>
+              <figcaption>{label}</figcaption>
+              <pre>{text}</pre>
+            </figure>
+          ))}
         </div>
       ) : (
         <div ref={host} className="code-diff-host" style={{ height: `${lines * LINE_PX + 16}px` }} aria-busy={status === "loading"} />
