@@ -46,6 +46,12 @@ test("the dev server serves a course folder and picks up a new lesson without a 
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1, name: "Pools in a weekend" })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Waiting", "Computing"]);
+  // The course's logo, served by the dev server from the course folder (outside Vite's root).
+  const logoLoaded = () => page.evaluate(() => {
+    const img = document.querySelector<HTMLImageElement>("img.course-logo");
+    return img !== null && img.complete && img.naturalWidth > 0;
+  });
+  await expect.poll(logoLoaded).toBe(true);
   await expect(page.getByRole("link", { name: /A lesson written just now/ })).toHaveCount(0);
 
   // The lesson file first, then its place in course.yaml, as an author would add both.
