@@ -1,7 +1,11 @@
 // A first visit: every page is readable before (and without) JavaScript, then the app takes it
 // over with the same content; the editor replaces the static code without moving the page.
 import type { Browser, Page } from "@playwright/test";
+import { loadLessons } from "../plugins/load-lessons.ts";
 import { editorReady, expect, test } from "./fixtures";
+
+/** Every lesson page's <title> ends with the course's (lessons/course.yaml). */
+const COURSE_TITLE = loadLessons("lessons", { typecheck: false }).course.title;
 
 /** The lesson addresses, as the (static) home page links to them. */
 async function lessonPaths(browser: Browser, baseURL: string): Promise<string[]> {
@@ -36,9 +40,9 @@ test("with JavaScript off, the home page lists the lessons and every lesson show
     expect(response?.status(), path).toBe(200);
     const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
     expect(title.length, `${path}: title`).toBeGreaterThan(0);
-    await expect(page).toHaveTitle(`${title} · Lanes`);
+    await expect(page).toHaveTitle(`${title} · ${COURSE_TITLE}`);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /\S/);
-    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `${title} · Lanes`);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `${title} · ${COURSE_TITLE}`);
     await expect(page.locator(".prose p").first(), `${path}: prose`).toBeVisible();
     // Built where no browser storage exists, the page must not claim the reader's browser cannot save.
     await expect(page.locator(".storage-notice"), `${path}: no storage warning`).toHaveCount(0);

@@ -7,6 +7,7 @@ import { readCourse } from "../src/lessons/read-course.ts";
 import { readPredict } from "../src/lessons/predict.ts";
 import { ProblemList } from "../src/lessons/problems.ts";
 import { parseLocatedYaml } from "../src/lessons/yaml-located.ts";
+import { checkAccent } from "./course-assets.ts";
 import { CHECK_TYPES, typecheckUnits } from "./typecheck-lessons.ts";
 
 const doc = readFileSync("docs/authoring.md", "utf8");
@@ -28,9 +29,13 @@ describe("docs/authoring.md", () => {
 
   it("shows a course.yaml that reads without problems", () => {
     const example = yamlBlocks.find((b) => b.startsWith("title:")) ?? "";
-    const read = readCourse("doc", example, ["concurrency-is-not-parallelism", "01-waiting-is-not-working"]);
+    // The doc's logo is not a file here: only its accent is checked for real.
+    const assets = { accent: checkAccent, logo: (value: string) => ({ ok: true as const, value }) };
+    const read = readCourse("doc", example, ["concurrency-is-not-parallelism", "01-waiting-is-not-working"], assets);
     expect(read.problems).toEqual([]);
     expect(read.course?.parts).toHaveLength(2);
+    expect(read.course?.accent?.light.accent).toMatch(/^#[0-9a-f]{6}$/);
+    expect(read.course?.logo).toBe("logo.svg");
   });
 
   it("shows an outcome block that reads without problems", () => {

@@ -80,7 +80,37 @@ const MISTAKES: { mistake: string; change: (dir: string) => void; expected: RegE
   {
     mistake: "a course.yaml naming a lesson that does not exist",
     change: (dir) => listIn(dir, "corse"),
-    expected: /^course\.yaml:14:9 There is no lesson "corse" .*Did you mean "cores"\?/,
+    expected: /^course\.yaml:16:9 There is no lesson "corse" .*Did you mean "cores"\?/,
+  },
+  {
+    mistake: "an accent that is not a CSS colour",
+    change: (dir) => edit(dir, "course.yaml", (t) => t.replace('accent: "#c2185b"', "accent: magentaish")),
+    expected: /^course\.yaml:5:9 The accent "magentaish" is not a CSS colour\. Write a CSS colour, e\.g\. accent: "#7a3cff"/,
+  },
+  {
+    mistake: "an accent whose # starts a YAML comment",
+    change: (dir) => edit(dir, "course.yaml", (t) => t.replace('accent: "#c2185b"', "accent: #c2185b")),
+    expected: /^course\.yaml:5:1 The accent is empty: YAML reads # as the start of a comment, so a colour written with # must be in quotes: accent: "#c2185b"\./,
+  },
+  {
+    mistake: "a logo that does not exist",
+    change: (dir) => edit(dir, "course.yaml", (t) => t.replace("logo: logo.svg", "logo: logo.png")),
+    expected: /^course\.yaml:6:7 There is no file "logo\.png" in the course folder/,
+  },
+  {
+    mistake: "a logo outside the course folder",
+    change: (dir) => edit(dir, "course.yaml", (t) => t.replace("logo: logo.svg", "logo: ../logo.svg")),
+    expected: /^course\.yaml:6:7 The logo "\.\.\/logo\.svg" is outside the course folder/,
+  },
+  {
+    mistake: "a logo that is not an image",
+    change: (dir) => (writeFileSync(join(dir, "logo.png"), "not a picture"), edit(dir, "course.yaml", (t) => t.replace("logo: logo.svg", "logo: logo.png"))),
+    expected: /^course\.yaml:6:7 The logo "logo\.png" is named \.png but is not a PNG image/,
+  },
+  {
+    mistake: "a logo file that is a lesson-less text file",
+    change: (dir) => edit(dir, "course.yaml", (t) => t.replace("logo: logo.svg", "logo: README.md")),
+    expected: /^course\.yaml:6:7 The logo "README\.md" is not an image Lanes can show \(\.md\)/,
   },
 ];
 
@@ -89,6 +119,9 @@ describe("the fixture course", () => {
     const loaded = loadLessons(FIXTURE, { typecheck: false });
     expect(loaded.problems).toEqual([]);
     expect(loaded.course.title).toBe("Pools in a weekend");
+    expect(loaded.course.accent?.light.accent).toBe("#c2185b");
+    expect(loaded.course.logo).toMatch(/^course\/logo-[0-9a-f]{8}\.svg$/);
+    expect(loaded.logo?.path).toMatch(/course-small\/logo\.svg$/);
     expect(loaded.course.parts.map((p) => [p.title, p.lessons])).toEqual([
       ["Waiting", ["sleepers", "a-pool-of-waiters"]],
       ["Computing", ["cores"]],

@@ -4,12 +4,14 @@
 // shows in the dev overlay with file:line:column; editing, adding or removing a lesson reloads it
 // in the running dev server.
 import { readFileSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import type { Course } from "../src/lessons/course-schema.ts";
-import type { Lesson } from "../src/lessons/lesson-model.ts";
+import type { Lesson, RenderedLesson } from "../src/lessons/lesson-model.ts";
 import { formatProblem, hasErrors, type LessonProblem } from "../src/lessons/problems.ts";
 import { isLessonFileName } from "../src/lessons/lesson-file-name.ts";
+import { logoMime } from "./course-assets.ts";
 import { loadLessons, type LoadedLessons } from "./load-lessons.ts";
 import { resolveLessonsPath } from "./lessons-path.ts";
 import { renderLesson, summaryOf } from "./render-lesson.ts";
@@ -21,6 +23,8 @@ export const ALL_LESSONS_ID = "virtual:lanes/all-lessons";
 /** Followed by the lesson's slug, URI-encoded. */
 export const LESSON_ID_PREFIX = "virtual:lanes/lesson/";
 const RESOLVED_LESSON_PREFIX = `\0${LESSON_ID_PREFIX}`;
+/** Where a lesson module announces its new versions in the dev server. */
+const LESSON_UPDATES = resolve(dirname(fileURLToPath(import.meta.url)), "../src/lessons/lesson-updates.ts");
 
 export interface LessonsPluginOptions {
   /**
@@ -44,11 +48,15 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   const load = () => loadLessons(dir, { root, typecheck: options.typecheck, ...(only !== undefined ? { only } : {}) });
   // The catalog's load reads every lesson; each lesson's module reuses that reading.
   let loaded: LoadedLessons | undefined;
+  let serving = false;
+  let base = "/";
 
   return {
     name: "lanes-lessons",
     configResolved(config) {
       root = config.root;
+      serving = config.command === "serve";
+      base = config.base;
       ({ dir, only } = resolveLessonsPath(wanted, root));
       // A build reads the lessons before the bundler starts: an error thrown from a bundler hook
       // reaches the terminal wrapped, with its stack and `errors: [Getter/Setter]`; from here it
@@ -84,14 +92,29 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
         const found = loaded.lessons.find((l) => l.lesson.meta.slug === slug);
         if (!found) throw new Error(`There is no lesson "${slug}" in ${wanted}/.`);
         this.addWatchFile(found.path);
-        return `export default ${JSON.stringify(renderLesson(found.lesson))};\n`;
+        return lessonModule(renderLesson(found.lesson), serving);
       }
       return undefined;
+    },
+    generateBundle() {
+      // The course's logo, under its content-hashed name (course.logo says which).
+      const logo = loaded?.logo;
+      if (logo) this.emitFile({ type: "asset", fileName: logo.fileName, source: readFileSync(logo.path) });
     },
     configureServer(server) {
       // Vite watches its root; a course elsewhere (npm start -- --lessons ~/my-course) is
       // watched too, so a new lesson file appears without a restart.
       server.watcher.add(dir);
+      // The logo, as the build will serve it, from wherever the course folder is.
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? "").split("?")[0] ?? "";
+        if (!path.startsWith(`${base}course/logo-`)) return next();
+        const logo = tryLoad(() => (loaded ??= load()))?.logo;
+        if (!logo || path !== `${base}${logo.fileName}`) return next();
+        res.setHeader("Content-Type", logoMime(logo.fileName));
+        res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+        res.end(readFileSync(logo.path));
+      });
       if (only === undefined) return;
       const slug = basename(only, ".md");
       server.httpServer?.once("listening", () => {
@@ -102,16 +125,51 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       });
     },
     hotUpdate({ file, type }) {
-      if (!isLesson(resolve(file))) return undefined;
+      const path = resolve(file);
+      if (!isLesson(path)) return undefined;
+      const previous = loaded;
       loaded = undefined;
       const graph = this.environment.moduleGraph;
       const mods = [...graph.idToModuleMap.values()].filter((m) => m.id === RESOLVED_ID || m.id?.startsWith(RESOLVED_LESSON_PREFIX));
       if (mods.length === 0) return undefined;
+      // A lesson's own content changed (its code, its prose) and nothing the catalog shows: only
+      // that lesson's module is new, and it replaces itself in the open page (see lessonModule).
+      const own = type === "update" && path.endsWith(".md") ? graph.getModuleById(`${RESOLVED_LESSON_PREFIX}${encodeURIComponent(basename(path, ".md"))}`) : undefined;
+      if (own && previous && !hasErrors(previous.problems)) {
+        const next = tryLoad(load);
+        if (next && !hasErrors(next.problems) && sameCatalog(previous, next)) {
+          loaded = next;
+          graph.invalidateModule(own);
+          return [own];
+        }
+      }
       for (const mod of mods) graph.invalidateModule(mod);
       if (type !== "update") this.environment.hot.send({ type: "full-reload" });
       return mods;
     },
   };
+}
+
+/**
+ * One lesson, rendered. In the dev server the module accepts its own new versions and announces
+ * each (lesson-updates.ts), so a saved lesson file updates the open page in place: the editors,
+ * drafts and runs stay, and a playground can follow its new code.
+ */
+export function lessonModule(lesson: RenderedLesson, serving: boolean): string {
+  if (!serving) return `export default ${JSON.stringify(lesson)};\n`;
+  return `import { lessonUpdated } from ${JSON.stringify(LESSON_UPDATES)};\nconst lesson = ${JSON.stringify(lesson)};\nexport default lesson;\nif (import.meta.hot) {\n  import.meta.hot.accept();\n  lessonUpdated(lesson);\n}\n`;
+}
+
+function tryLoad(load: () => LoadedLessons): LoadedLessons | undefined {
+  try {
+    return load();
+  } catch {
+    return undefined; // the full update below reports it
+  }
+}
+
+function sameCatalog(a: LoadedLessons, b: LoadedLessons): boolean {
+  return catalogModule(a.lessons.map((l) => l.lesson), a.course) === catalogModule(b.lessons.map((l) => l.lesson), b.course);
 }
 
 /** Summaries for every page, and one dynamic import per lesson: Rollup makes each its own chunk. */

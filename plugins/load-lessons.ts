@@ -9,6 +9,7 @@ import type { Course } from "../src/lessons/course-schema.ts";
 import { implicitCourse, readCourse } from "../src/lessons/read-course.ts";
 import type { Lesson } from "../src/lessons/lesson-model.ts";
 import type { LessonProblem } from "../src/lessons/problems.ts";
+import { courseAssets, type LogoAsset } from "./course-assets.ts";
 import { proseWarnings } from "./prose-warnings.ts";
 import { transpileCheck, typecheckUnits, type TypecheckUnit } from "./typecheck-lessons.ts";
 
@@ -29,6 +30,8 @@ export interface LoadedLessons {
   course: Course;
   /** The course file's path as shown in messages, when there is one. */
   courseFile?: string;
+  /** The course's logo, which the site serves as `course.logo`. */
+  logo?: LogoAsset;
 }
 
 export interface LoadOptions {
@@ -60,7 +63,9 @@ export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLesso
   if (only !== undefined && !paths.includes(only)) throw new Error(`${shown(only)} is not a lesson of ${shown(dir) || "."}: a lesson is a .md file (not README.md) in the lessons folder.`);
   const coursePath = join(dir, "course.yaml");
   const courseFile = existsSync(coursePath) ? shown(coursePath) : undefined;
-  const read = courseFile ? readCourse(courseFile, readFileSync(coursePath, "utf8"), paths.map((p) => basename(p, ".md"))) : undefined;
+  const assets = courseAssets(dir);
+  const read = courseFile ? readCourse(courseFile, readFileSync(coursePath, "utf8"), paths.map((p) => basename(p, ".md")), assets) : undefined;
+  const logo = assets.accepted();
   if (read) problems.push(...read.problems);
   for (const path of only !== undefined ? [only] : paths) {
     const file = shown(path);
@@ -85,7 +90,7 @@ export function loadLessons(dir: string, options: LoadOptions = {}): LoadedLesso
     const kept = new Set(lessons.map((l) => l.lesson.meta.slug));
     course = { ...course, parts: course.parts.map((p) => ({ ...p, lessons: p.lessons.filter((s) => kept.has(s)) })).filter((p) => p.lessons.length > 0) };
   }
-  return { lessons, problems, course, ...(courseFile ? { courseFile } : {}) };
+  return { lessons, problems, course, ...(courseFile ? { courseFile } : {}), ...(logo ? { logo } : {}) };
 }
 
 /** `order`, then title, then file name: the tie-breaks docs/authoring.md promises. */

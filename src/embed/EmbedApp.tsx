@@ -8,6 +8,9 @@ import { hostBlock, lessonBlock, STARTER_CODE, type EmbedBlock } from "./embed-b
 import type { EmbedOptions } from "./embed-options";
 import type { EmbedMessage, HostMessage } from "./protocol";
 import { openInLanesUrl } from "./open-in-lanes";
+import { theCourse } from "../lessons/catalog";
+import { CourseBrand, CourseTheme } from "../ui/CourseBrand";
+import { pageTitle } from "../ui/page-title";
 
 interface EmbedAppProps {
   options: EmbedOptions;
@@ -49,6 +52,11 @@ export function EmbedApp({ options, fragmentCode, embedded, post, onHostMessages
   }, [options, fragmentCode, post]);
 
   const embed = loaded.status === "ready" ? loaded.embed : undefined;
+  const course = theCourse();
+  const title = pageTitle(course.title, { kind: "lesson", title: embed?.lessonTitle ?? "Playground" });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   // Once the playground is there: take the host's messages, say so, and autorun if asked.
   useEffect(() => {
@@ -95,8 +103,12 @@ export function EmbedApp({ options, fragmentCode, embedded, post, onHostMessages
 
   return (
     <main className="embed" data-embedded={embedded ? "yes" : "no"}>
+      <CourseTheme course={course} />
       <header className="embed-bar">
-        <span className="embed-title">{embed?.lessonTitle ? `${embed.lessonTitle} · Lanes` : "Lanes playground"}</span>
+        <span className="embed-title">
+          <CourseBrand course={course} size="small" />
+          {embed?.lessonTitle && <span className="embed-lesson"> · {embed.lessonTitle}</span>}
+        </span>
         {embedded && (
           <button type="button" className="secondary embed-open" onClick={openInLanes} title="A tab of its own, with the code now in the editor (work saved here stays with this site)">
             Open in Lanes ↗

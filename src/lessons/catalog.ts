@@ -1,6 +1,7 @@
 import type { Course } from "./course-schema.ts";
 import type { LessonSummary, RenderedLesson } from "./lesson-model.ts";
 import summaries, { course, loaders } from "virtual:lanes/lessons";
+import { onLessonUpdate } from "./lesson-updates.ts";
 
 // Every lessons/*.md, validated, type-checked and rendered at build time (plugins/lessons-plugin.ts).
 // Every page knows each lesson's summary; a lesson's prose and code are in its own chunk, loaded
@@ -34,6 +35,14 @@ export function loadLesson(slug: string): Promise<RenderedLesson> {
   }
   return promise;
 }
+
+// In the dev server a saved lesson file arrives as a new version of its module: later visits get it too.
+onLessonUpdate((lesson) => {
+  const slug = lesson.meta.slug;
+  if (loaded.get(slug) === lesson) return;
+  loaded.set(slug, lesson);
+  loading.set(slug, Promise.resolve(lesson));
+});
 
 /** The lesson if its chunk has loaded already, so a page can render it without waiting. */
 export function loadedLesson(slug: string): RenderedLesson | undefined {

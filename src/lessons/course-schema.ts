@@ -1,7 +1,8 @@
 // What lessons/course.yaml may say: the course's title, its introduction and its parts, each
-// listing lesson slugs in course order. `.strict()`: a misspelt key is an error with its line;
+// listing lesson slugs in course order, and its accent colour and logo. `.strict()`: a misspelt key is an error with its line;
 // every `.describe()` text is quoted back to the author in messages.
 import { z } from "zod";
+import type { AccentTones } from "./accent-tones.ts";
 
 export const SLUG_PATTERN = /^[\w-]+$/;
 
@@ -20,6 +21,18 @@ export const courseSchema = z
     title: z.string().trim().min(1).describe("the course's title, the home page's heading"),
     intro: z.string().trim().min(1).describe("a paragraph or two under the title: what the course teaches and how"),
     parts: z.array(partSchema).min(1).describe("the course's parts in order, each with title: and lessons:"),
+    accent: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('the course\'s accent colour, a CSS colour such as "#7a3cff", "rgb(122 60 255)" or rebeccapurple: links, buttons and marks, in a tone that keeps text readable in light and dark mode'),
+    logo: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe("an image file in the course folder (SVG, PNG, JPEG, WebP, GIF or AVIF), e.g. logo.svg: shown beside the course's title on every page"),
   })
   .strict();
 
@@ -31,4 +44,8 @@ export interface Course {
   title: string;
   intro: string;
   parts: CoursePart[];
+  /** The accent's tones for light and dark mode (absent: Lanes' own blue). */
+  accent?: AccentTones;
+  /** The logo's path in the built site, relative to its base (e.g. `course/logo-1a2b3c4d.svg`). */
+  logo?: string;
 }

@@ -13,7 +13,7 @@ beforeEach(() => {
 
 const blockArb: fc.Arbitrary<BlockProgress> = fc.record(
   {
-    draft: fc.record({ code: fc.string({ maxLength: 200 }), savedAt: fc.nat() }),
+    draft: fc.record({ code: fc.string({ maxLength: 200 }), savedAt: fc.nat(), starter: fc.string({ maxLength: 16 }) }, { requiredKeys: ["code", "savedAt"] }),
     hintsShown: fc.integer({ min: 0, max: 50 }),
     passedAt: fc.nat(),
     solutionShown: fc.boolean(),

@@ -14,6 +14,11 @@ export interface Draft {
   code: string;
   /** When it was saved (ms since epoch). */
   savedAt: number;
+  /**
+   * The fingerprint of the lesson's code the draft was edited from, so a page can tell that the
+   * lesson has changed since. Absent in drafts saved before it was recorded: unknown, not stale.
+   */
+  starter?: string;
 }
 
 export interface BlockProgress {
@@ -67,7 +72,8 @@ export function checkBlock(v: unknown, path: string): Check<BlockProgress> {
     const d = v.draft;
     if (!isObject(d) || typeof d.code !== "string" || !isTime(d.savedAt)) return fail(`${path}.draft`, "expected { code, savedAt }");
     if (d.code.length > MAX_DRAFT_CHARS) return fail(`${path}.draft`, `longer than ${MAX_DRAFT_CHARS.toLocaleString("en")} characters`);
-    block.draft = { code: d.code, savedAt: d.savedAt };
+    if (d.starter !== undefined && !(typeof d.starter === "string" && d.starter.length <= 16)) return fail(`${path}.draft.starter`, "expected a short text");
+    block.draft = { code: d.code, savedAt: d.savedAt, ...(typeof d.starter === "string" ? { starter: d.starter } : {}) };
   }
   if (v.hintsShown !== undefined) {
     if (!Number.isInteger(v.hintsShown) || (v.hintsShown as number) < 0 || (v.hintsShown as number) > 50) return fail(`${path}.hintsShown`, "expected a whole number from 0 to 50");

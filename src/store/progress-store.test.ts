@@ -34,6 +34,24 @@ describe("progress store", () => {
     expect(storage.getItem(recordKey("a"))).toBe("sentinel");
   });
 
+  it("keeps the fingerprint of the lesson's code a draft was edited from, and reads a draft saved without one", () => {
+    const storage = new MemoryStorage();
+    const first = createProgressStore(() => storage);
+    first.getState().saveDraft("a/p1", "mine", "1a2b3c4d");
+    storage.setItem(recordKey("b"), record({ p1: { hintsShown: 0, solutionShown: false, draft: { code: "old", savedAt: 1 } } }));
+    const second = createProgressStore(() => storage);
+    expect(second.getState().blocks["a/p1"]?.draft).toMatchObject({ code: "mine", starter: "1a2b3c4d" });
+    expect(second.getState().blocks["b/p1"]?.draft).toEqual({ code: "old", savedAt: 1 });
+  });
+
+  it("refuses a draft whose starter fingerprint is not a short text, keeping the lesson's other blocks", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(recordKey("a"), record({ p1: { hintsShown: 0, solutionShown: false, draft: { code: "x", savedAt: 1, starter: 42 } }, p2: { hintsShown: 1, solutionShown: false } }));
+    const store = createProgressStore(() => storage);
+    expect(store.getState().blocks["a/p1"]).toBeUndefined();
+    expect(store.getState().blocks["a/p2"]?.hintsShown).toBe(1);
+  });
+
   it("resets a draft and can restore it (undo)", () => {
     const store = createProgressStore(() => new MemoryStorage());
     store.getState().saveDraft("a/p1", "mine");

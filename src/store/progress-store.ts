@@ -13,7 +13,8 @@ export interface ProgressState extends Progress {
   keptAside: KeptAside[];
   /** Lessons whose latest change is not saved, and why (a full disk, a copy that could not be kept). */
   unsaved: Record<string, WriteFailure>;
-  saveDraft(key: string, code: string): void;
+  /** `starter`: the fingerprint of the lesson's code the draft was edited from (unknown for old drafts). */
+  saveDraft(key: string, code: string, starter?: string): void;
   /** Back to the lesson's code; returns what was dropped, so the UI can offer Undo. */
   resetDraft(key: string): BlockProgress["draft"];
   restoreDraft(key: string, draft: NonNullable<BlockProgress["draft"]>): void;
@@ -84,8 +85,8 @@ export function createProgressStore(backing?: () => Storage) {
       keptAside: loaded?.keptAside ?? [],
       unsaved: {},
       // Never kept: a draft this long would crowd out everything else saved (the editor says so).
-      saveDraft: (key, code) => {
-        if (code.length <= MAX_DRAFT_CHARS) update(key, (b) => ({ ...b, draft: { code, savedAt: Date.now() } }));
+      saveDraft: (key, code, starter) => {
+        if (code.length <= MAX_DRAFT_CHARS) update(key, (b) => ({ ...b, draft: { code, savedAt: Date.now(), ...(starter !== undefined ? { starter } : {}) } }));
       },
       resetDraft: (key) => {
         const dropped = get().blocks[key]?.draft;

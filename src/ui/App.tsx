@@ -1,10 +1,12 @@
 import { useEffect } from "react";
 import { allLessons, findLesson, theCourse } from "../lessons/catalog";
 import type { LessonSummary } from "../lessons/lesson-model";
+import { CourseHeader, CourseTheme } from "./CourseBrand";
 import { HomePage } from "./HomePage";
 import { Link } from "./Link";
 import { MissingPage } from "./MissingPage";
 import { UpdateNotice } from "./UpdateNotice";
+import { pageTitle } from "./page-title";
 import { hrefFor, useRoute } from "./router";
 import { useLesson } from "./use-lesson";
 
@@ -20,12 +22,13 @@ export function App() {
 function Page() {
   const route = useRoute();
   const lesson = route.page === "lesson" ? findLesson(route.slug) : undefined;
-  const title = lesson ? `${lesson.meta.title} · Lanes` : "Lanes";
+  const course = theCourse();
+  const title = pageTitle(course.title, route.page === "home" ? { kind: "home" } : lesson ? { kind: "lesson", title: lesson.meta.title } : { kind: "missing" });
   useEffect(() => {
     document.title = title;
   }, [title]);
 
-  if (route.page === "home") return <HomePage lessons={allLessons()} course={theCourse()} />;
+  if (route.page === "home") return <HomePage lessons={allLessons()} course={course} />;
   if (lesson) return <LessonRoute key={lesson.meta.slug} summary={lesson} />;
   return <MissingPage />;
 }
@@ -35,9 +38,12 @@ function LessonRoute({ summary }: { summary: LessonSummary }) {
   const state = useLesson(summary.meta.slug);
   const lessons = allLessons();
   const at = lessons.indexOf(summary);
-  if (state.status === "ready") return <state.LessonPage lesson={state.lesson} previous={lessons[at - 1]} next={lessons[at + 1]} />;
+  const course = theCourse();
+  if (state.status === "ready") return <state.LessonPage lesson={state.lesson} course={course} previous={lessons[at - 1]} next={lessons[at + 1]} />;
   return (
     <main className="lesson" aria-busy={state.status === "loading"}>
+      <CourseTheme course={course} />
+      <CourseHeader course={course} />
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href={hrefFor({ page: "home" })}>All lessons</Link>
       </nav>

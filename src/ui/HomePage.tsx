@@ -1,6 +1,7 @@
 import type { Course } from "../lessons/course-schema";
 import type { LessonSummary } from "../lessons/lesson-model";
 import { blockKey } from "../store/progress-schema";
+import { CourseBrand, CourseTheme } from "./CourseBrand";
 import { LessonFacts } from "./LessonFacts";
 import { Link } from "./Link";
 import { ProgressFiles } from "./ProgressFiles";
@@ -56,8 +57,11 @@ export function HomePage({ lessons, course }: { lessons: LessonSummary[]; course
   const bySlug = new Map(lessons.map((l) => [l.meta.slug, l]));
   return (
     <main className="home">
+      <CourseTheme course={course} />
       <header className="home-intro">
-        <h1>{course.title}</h1>
+        <h1>
+          <CourseBrand course={course} size="large" />
+        </h1>
         <p>{course.intro || DEFAULT_INTRO}</p>
       </header>
       <StorageNotice />

@@ -1,10 +1,12 @@
 import { Fragment, useEffect, useState } from "react";
+import type { Course } from "../lessons/course-schema";
 import type { LessonSummary, RenderedLesson } from "../lessons/lesson-model";
 import { afterFirstScreen } from "../first-screen";
 import { warmUp } from "../runners/warm-up";
 import { prepareStage } from "../stage/stage-pool";
 import { blockKey, fileDraftKey } from "../store/progress-schema";
 import { progressStore } from "../store/progress-store";
+import { CourseHeader, CourseTheme } from "./CourseBrand";
 import { LessonFacts } from "./LessonFacts";
 import { Link } from "./Link";
 import { Playground } from "./playground/Playground";
@@ -25,11 +27,13 @@ function anchorOf(hash: string): string | null {
 
 interface LessonPageProps {
   lesson: RenderedLesson;
+  /** The course it belongs to: its logo, title and accent head the page. */
+  course: Course;
   previous?: LessonSummary;
   next?: LessonSummary;
 }
 
-export function LessonPage({ lesson, previous, next }: LessonPageProps) {
+export function LessonPage({ lesson, course, previous, next }: LessonPageProps) {
   const { meta, sections, headings } = lesson;
   // Read once: the playground a share link is for starts with its code (see share/arrival.ts).
   const [arrival] = useState(() => arrivalFor(sections.flatMap((s) => (s.playground ? [s.playground.id] : []))));
@@ -66,6 +70,8 @@ export function LessonPage({ lesson, previous, next }: LessonPageProps) {
   const toc = headings.filter((h) => h.depth <= 3);
   return (
     <main className="lesson">
+      <CourseTheme course={course} />
+      <CourseHeader course={course} />
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href={hrefFor({ page: "home" })}>All lessons</Link>
       </nav>

@@ -1,6 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type * as Monaco from "monaco-editor";
 import { registerEditor } from "./editor-probe";
+import { minimalEdit } from "./minimal-edit";
 import { leaveWithEscape } from "./leave-with-escape";
 import { editorTheme, loadMonaco, type MonacoModule } from "./load-monaco";
 
@@ -13,6 +14,11 @@ export interface CodeEditorHandle {
    * stack stays whole), else `previous` put back as one more undoable edit.
    */
   undoReplace(previous: string, replaced: string): void;
+  /**
+   * Take a new version of the text that is not the student's (the lesson file changed): only the
+   * part that differs is edited, so the cursor and the scroll stay where the student was.
+   */
+  follow(text: string): void;
   /** The text now in the editor. */
   text(): string;
   focus(): void;
@@ -112,8 +118,24 @@ export function CodeEditor({ path, initialValue, onChange, label, onRun, notice,
     if (readOnly) instance.updateOptions({ readOnly: true });
   };
 
+  const follow = (next: string) => {
+    const instance = editor.current;
+    const model = instance?.getModel();
+    const edit = model ? minimalEdit(model.getValue(), next) : null;
+    if (!instance || !model || !edit) return replace(next);
+    const range = { start: model.getPositionAt(edit.start), end: model.getPositionAt(edit.end) };
+    if (readOnly) instance.updateOptions({ readOnly: false });
+    instance.pushUndoStop();
+    instance.executeEdits("lanes-lesson", [
+      { range: { startLineNumber: range.start.lineNumber, startColumn: range.start.column, endLineNumber: range.end.lineNumber, endColumn: range.end.column }, text: edit.text },
+    ]);
+    instance.pushUndoStop();
+    if (readOnly) instance.updateOptions({ readOnly: true });
+  };
+
   useImperativeHandle(handle, () => ({
     replace,
+    follow,
     undoReplace(previous, replaced) {
       const model = editor.current?.getModel();
       if (model && model.getValue() === replaced && model.canUndo()) {

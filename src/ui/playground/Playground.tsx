@@ -15,6 +15,8 @@ import { PredictPanel } from "./PredictPanel";
 import { PythonPanel } from "./PythonPanel";
 import { ResetButton } from "./ResetButton";
 import { UndoNotice } from "./UndoNotice";
+import { StarterChangedNotice } from "./StarterChangedNotice";
+import { useFollowLesson } from "./use-follow-lesson";
 import { useReplacement } from "./use-replacement";
 import { RunResults } from "./RunResults";
 import { StageView } from "./StageView";
@@ -109,6 +111,7 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   // A share link's Back brings the student's own files back with their code.
   const replaceWithOwn = useCallback((code: string, message: string, undoLabel: string) => replaceCode(code, message, undoLabel, files.length > 0 ? ownFiles : undefined), [replaceCode, files.length, ownFiles]);
   const shared = useSharedCode(arrival, key, block.code, { code: draft.code, release: releaseAll }, replaceWithOwn);
+  useFollowLesson(block.code, editorHandle, draft.code);
 
   useEffect(() => () => session.dispose(), [session]);
   useEffect(() => (onFinished ? session.onFinished(onFinished) : undefined), [session, onFinished]);
@@ -247,6 +250,15 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
         </div>
       </div>
       {shared && <SharedCodeBanner {...shared} />}
+      {draft.starterChanged && !shared && (
+        <StarterChangedNotice
+          path={id}
+          mine={draft.code}
+          lessons={block.code}
+          onReset={() => replacement.replace(block.code, "Reset to the lesson’s new code.", "Undo reset")}
+          onKeep={draft.keep}
+        />
+      )}
       <UndoNotice offer={replacement.offer} onUndo={replacement.undo} onDismiss={replacement.dismiss} />
       <CodeTabs tabs={tabs} label={`Playground ${block.id}`} selected={tab} onSelect={selectTab} />
       <StageView slot={stageSlot} running={running} />

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { MAX_DRAFT_CHARS, lessonOfKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import { useProgress } from "../use-progress";
+import { starterChanged, starterOf } from "./starter-change";
 
 const SAVE_AFTER_MS = 400;
 
@@ -14,15 +15,36 @@ const SAVE_AFTER_MS = 400;
  * `shown`: code from a share link to start from instead. It is held, not saved, until
  * `release()` (the student chose to keep it, or went back to their own code), so a link can
  * never overwrite a saved draft unasked.
+ *
+ * Each draft records the fingerprint of the lesson's code it was edited from (`base`), so the
+ * page can say when the lesson's code has changed since (`starterChanged`); `keep()` records
+ * that the student keeps their code against the lesson's new one. `original` may change while
+ * mounted (the dev server following a lesson file): the lesson's code now is what a draft is
+ * compared with.
  */
 export function useDraft(key: string, original: string, shown?: string) {
   const store = progressStore();
   const [code, setCode] = useState(() => shown ?? store.getState().blocks[key]?.draft?.code ?? original);
+  // The code a draft descends from: the saved draft's record (unknown for old drafts), else the lesson's now.
+  const [base, setBase] = useState(() => {
+    const saved = shown === undefined ? store.getState().blocks[key]?.draft : undefined;
+    return saved ? saved.starter : starterOf(original);
+  });
+  const baseRef = useRef(base);
+  // Read by flush, which a timer may call after `original` changed: the lesson's code now.
+  const originalRef = useRef(original);
+  useLayoutEffect(() => {
+    originalRef.current = original;
+  }, [original]);
   const [tooLarge, setTooLarge] = useState(false);
   const pending = useRef<string | null>(null);
   const latest = useRef(code);
   const held = useRef(shown !== undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const rebase = useCallback((next: string | undefined) => {
+    baseRef.current = next;
+    setBase(next);
+  }, []);
   const unsaved = useProgress((state) => state.unsaved[lessonOfKey(key)]);
 
   const flush = useCallback(() => {
@@ -34,9 +56,11 @@ export function useDraft(key: string, original: string, shown?: string) {
     const refused = text.length > MAX_DRAFT_CHARS;
     setTooLarge(refused);
     if (refused) return;
-    if (text === original) store.getState().resetDraft(key);
-    else store.getState().saveDraft(key, text);
-  }, [key, original, store]);
+    if (text === originalRef.current) {
+      store.getState().resetDraft(key);
+      rebase(starterOf(text));
+    } else store.getState().saveDraft(key, text, baseRef.current);
+  }, [key, store, rebase]);
 
   const edit = useCallback(
     (next: string) => {
@@ -55,6 +79,13 @@ export function useDraft(key: string, original: string, shown?: string) {
     pending.current = latest.current;
     flush();
   }, [flush]);
+
+  /** The student keeps their code although the lesson's changed: it now counts as edited from the new code. */
+  const keep = useCallback(() => {
+    rebase(starterOf(originalRef.current));
+    pending.current = latest.current;
+    flush();
+  }, [flush, rebase]);
 
   useEffect(() => {
     const onHide = () => flush();
@@ -75,5 +106,6 @@ export function useDraft(key: string, original: string, shown?: string) {
   } else if (unsaved === "kept-aside-failed") {
     notice = "Not saved: this lesson’s earlier saved work could not be read and there is no room to copy it first, so Lanes will not write over it.";
   }
-  return { code, edit, flush, release, edited: code !== original, notice };
+  const edited = code !== original;
+  return { code, edit, flush, release, keep, edited, starterChanged: starterChanged(edited, base, original), notice };
 }
