@@ -13,7 +13,8 @@ import { post, trustedScriptUrl } from "./harden-environment"; // first: before 
 import { trustScriptUrlsWith, setWorkerCode } from "../runners/workers/worker-script";
 import { fleet, warmSetSize } from "../runners/workers/fleet";
 import { compile } from "../runners/load-program";
-import { runProgram } from "../runners/run-program";
+import { createProgramRunner } from "../runners/program-runner";
+import { typescriptRunners } from "../runners/typescript-runners";
 import { calibration, measuredRate, setCalibration } from "../runtime/work";
 import type { Run } from "../trace/run";
 import { startAlarm, type Alarm } from "./alarm";
@@ -22,6 +23,9 @@ import type { AppToStage, ConnectMessage, StageRunRequest, StageToApp } from "./
 
 trustScriptUrlsWith(trustedScriptUrl);
 startPageClock();
+
+// The TypeScript runners only: Python never runs on a stage, so none of its code is in the stage's.
+const { runProgram } = createProgramRunner(typescriptRunners);
 
 let port: MessagePort | undefined;
 let stop: AbortController | undefined;
