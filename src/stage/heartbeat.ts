@@ -27,14 +27,21 @@ export class Heartbeat {
     port.onmessage = () => (this.#lastBeat = this.now());
   }
 
-  /** Call `onSilent` once when the stage, having beaten, falls silent for SILENT_MS. */
+  /**
+   * Call `onSilent` once when the stage, having beaten, falls silent for SILENT_MS. When the app
+   * itself did not run for that long (a laptop asleep, a frozen tab), it could not hear the beats
+   * either: the stage's silence since then says nothing, and the count starts over.
+   */
   listen(onSilent: () => void): void {
     clearInterval(this.#watch);
+    let looked = this.now();
     this.#watch = setInterval(() => {
-      if (this.silent()) {
-        this.stop();
-        onSilent();
-      }
+      const now = this.now();
+      if (now - looked > SILENT_MS && this.#lastBeat !== undefined) this.#lastBeat = now;
+      looked = now;
+      if (!this.silent()) return;
+      this.stop();
+      onSilent();
     }, LISTEN_EVERY_MS);
   }
 
