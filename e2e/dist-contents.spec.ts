@@ -58,6 +58,17 @@ test.describe("dist/", () => {
     expect(config.base).toBe("/");
   });
 
+  test("has a stage code chunk without the Python runner (Python never runs on a stage)", () => {
+    const stage = files.filter((f) => /^assets\/_virtual_lanes-stage-code-[\w-]{8}\.js$/.test(f));
+    expect(stage, "the stage's code, one chunk (plugins/stage-code-plugin.ts)").toHaveLength(1);
+    const code = readFileSync(join(DIST, stage[0]!), "utf8");
+    expect(code, "the chunk holds the stage's entry").toContain("A stage runs one program only");
+    // The Python runner's worker names and asset files, Pyodide itself and the runner's export.
+    for (const mark of ["lanes-python", "python-worker", "pyodide", "pythonRunner"]) {
+      expect(code.toLowerCase().includes(mark.toLowerCase()), `the stage's code mentions ${mark}`).toBe(false);
+    }
+  });
+
   test("has none of Monaco's language chunks or workers that no page uses", () => {
     const monaco = dirname(createRequire(import.meta.url).resolve("monaco-editor/editor/editor.api"));
     const languages = readdirSync(join(monaco, "..", "languages", "definitions")).filter((l) => !l.startsWith("_"));

@@ -215,3 +215,45 @@ test("a program whose top-level code throws only in workers is reported as an im
   expect(run!.wallMs).toBeLessThan(1500);
   await nextRunIsNormal(page);
 });
+
+/** Task 1 (honest, worker 1) and task 2 (forger, worker 2): the forger posts a trace batch for task `victim` on its own lane. */
+function forging(victim: number): string {
+  return [
+    'import { print, sleep, spawn } from "lanes";',
+    "export async function honest() {",
+    "  await sleep(400);",
+    '  return "honest done";',
+    "}",
+    "export async function forger(victim: number) {",
+    '  const lanesEvents = { strings: ["worker:2", "forged line"], data: new Float64Array([performance.now(), 0, -(victim + 1), -3]) };',
+    '  self.postMessage({ type: "lanes:events", lanesEvents });',
+    "  await sleep(300);",
+    '  return "forger done";',
+    "}",
+    "export default async function main() {",
+    "  const a = spawn(honest);",
+    `  const b = spawn(forger, ${victim});`,
+    "  try {",
+    "    print(await b.join());",
+    "  } catch (e) {",
+    '    print("forger:", (e as Error).message);',
+    "  }",
+    "  print(await a.join());",
+    "}",
+  ].join("\n");
+}
+
+test("a task that forges trace events for another worker's task, or for a task no worker was given, fails its own worker's task with the sentence; the app and the next run are fine", async ({ page }) => {
+  for (const victim of [1, 99]) {
+    const [run] = await runCode(page, forging(victim), ["workers"]);
+    const [forger, honest] = texts(run!);
+    expect(forger).toBe(
+      `forger: worker 2 crashed while running forger(${victim}): The worker sent trace events Lanes does not accept: event 0 is for task ${victim}, which this worker was not given. ` +
+        "The pool is broken, as Python's is (BrokenProcessPool): its tasks not finished fail too. The next run gets a fresh worker.",
+    );
+    expect(honest).toBe("honest done");
+    expect(run!.output.map((line) => line.text)).not.toContain("forged line");
+    expect(await page.evaluate(() => typeof window.__lanes?.run)).toBe("function");
+  }
+  await nextRunIsNormal(page);
+});

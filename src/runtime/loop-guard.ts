@@ -6,8 +6,9 @@
 // - it needs no clock read to notice a limit: the stage's alarm (a worker that writes a shared
 //   cell when the run's deadline passes) is read on every call, so a slow loop body (a 15 ms
 //   work() per iteration) overruns the limit by one body at most, not by 4,096 of them.
-// Most calls cost an increment and two reads; every CHECK_EVERY-th, or once the alarm rang,
-// the guard asks the run whether it has ended, which costs a clock read.
+// Most calls cost an increment and two reads; every CHECK_EVERY-th, once the alarm rang, or
+// when it tapped (ten times a second), the guard asks the run whether it has ended or is past
+// a limit, which costs a clock read (and at most every 20 ms a look at the heap).
 import { host } from "./host";
 
 /** The name compiled programs import it by (the compiler and the lanes shim agree on it). */
@@ -24,6 +25,11 @@ let stopped = false;
 /** Cell 0 turns non-zero when the run's deadline has passed (see readAlarmFrom). */
 let alarm: Int32Array<ArrayBufferLike> = new Int32Array(1);
 
+/** The alarm's cell once the run's deadline has passed, or Stop was pressed: stays until re-armed. */
+export const ALARM_RING = 1;
+/** The alarm's cell when it asks for a look at the run's limits (its memory) now: the guard clears it. */
+export const ALARM_TAP = 2;
+
 /**
  * Read the stage's alarm cell (an Int32Array on a SharedArrayBuffer) on every call: when
  * another thread sets cell 0, the next call asks the run at once whether it is over.
@@ -36,6 +42,7 @@ export function loopGuard(line: number): void {
   if (stopped) throw stoppedBy;
   if (++calls < CHECK_EVERY && alarm[0] === 0) return;
   calls = 0;
+  if (alarm[0] === ALARM_TAP) Atomics.compareExchange(alarm, 0, ALARM_TAP, 0); // a ring that came meanwhile stays
   try {
     host().checkpoint?.({ loopLine: line });
   } catch (error) {

@@ -32,7 +32,13 @@ export type AppToStage =
   | { type: "precompile"; source: string; files?: ProgramFile[]; workers?: number }
   | StageRunRequest
   /** Stop the run now; the stage answers with its `done`, then is discarded anyway. */
-  | { type: "stop" };
+  | { type: "stop" }
+  /**
+   * Sent once, right after connect, with a MessagePort as its one transfer: the stage hands it
+   * to its alarm worker, which beats on it every BEAT_MS (heartbeat.ts) from a thread no
+   * program runs on. When the beats stop, the stage's process is gone (out of memory).
+   */
+  | { type: "heartbeat" };
 
 /** Sent on the frame's window (the only message there): the stage's code, the port and the work() calibration. */
 export interface ConnectMessage {

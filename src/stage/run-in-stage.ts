@@ -3,6 +3,7 @@
 // (validate-run.ts). The app never waits on the stage to give up: Stop, the time limit and a
 // stage that died or sent nonsense all end the run here, by discarding the stage — whatever
 // the program is doing there, an endless loop included.
+import { OUT_OF_MEMORY } from "../runners/page/memory-limit";
 import { DEFAULT_TIME_LIMIT_MS, timeLimitMessage } from "../runners/page/time-limit";
 import { OneAtATime } from "../runners/one-at-a-time";
 import { paintedOrSoon, runProgram as runInWorkers, whenIdle as whenRunnersIdle } from "../runners/run-program";
@@ -187,8 +188,8 @@ function loadLimitMessage(limitMs: number): string {
 const STOPPED = "Stopped before the program finished.";
 const NAVIGATED =
   "The program navigated its page away (location.href, location.assign or a meta refresh), which ended the run: a program runs on its own page and cannot leave it. Remove the navigation and run it again.";
-const LOST =
-  "The program's page stopped answering and was closed: most likely the program ran out of memory (an array or a string that grows without end?). Lanes itself is fine: fix the program and run it again.";
+// The browser kills a page whose process runs out of memory (a worker's included): its stage goes silent.
+const LOST = `${OUT_OF_MEMORY} (The browser closed the program's page: its memory ran out.)`;
 
 function emptyRun(runner: Runner): Run {
   return { runner, ok: false, wallMs: 0, lanes: [], spans: [], output: [], tasks: [] };

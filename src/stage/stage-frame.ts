@@ -5,6 +5,7 @@
 // Chromium runs it in a process of its own: a frame that spins forever leaves the app ticking.
 // Its document is a srcdoc and its code comes in the connect message (stage-document.ts says
 // why): a stage fetches nothing, so it works offline and behind the service worker alike.
+import { Heartbeat } from "./heartbeat";
 import type { AppToStage, ConnectMessage, StageToApp } from "./protocol";
 import { stageDocument } from "./stage-document";
 import { parseStageMessage } from "./validate-stage-message";
@@ -31,6 +32,7 @@ export class StageFrame {
   #runner: Runner = "main";
   #listener: ((event: StageEvent) => void) | null = null;
   #discarded = false;
+  readonly #heartbeat = Heartbeat.open();
 
   constructor(parent: HTMLElement, itersPerMs: number, code: Promise<StageCode>) {
     const frame = document.createElement("iframe");
@@ -81,6 +83,8 @@ export class StageFrame {
           channel.port1.addEventListener("close", () => this.#emit({ kind: "lost" }));
           // An opaque origin has no name to address: "*" is the only target it can have.
           frame.contentWindow?.postMessage({ lanesStage: "connect", itersPerMs, ...stageCode } satisfies ConnectMessage, "*", [channel.port2]);
+          // Queued until the stage listens: its alarm worker beats on this port (heartbeat.ts).
+          channel.port1.postMessage({ type: "heartbeat" } satisfies AppToStage, [this.#heartbeat.remote]);
         },
         { once: true },
       );
@@ -101,6 +105,8 @@ export class StageFrame {
   listen(runner: Runner, listener: (event: StageEvent) => void): void {
     this.#runner = runner;
     this.#listener = listener;
+    // A stage whose process the browser killed (out of memory) says nothing: its beats stop.
+    this.#heartbeat.listen(() => this.#emit({ kind: "lost" }));
   }
 
   send(message: AppToStage): void {
@@ -118,6 +124,7 @@ export class StageFrame {
     if (this.#discarded) return;
     this.#discarded = true;
     this.#listener = null;
+    this.#heartbeat.close();
     this.#port?.close();
     this.element.remove();
   }

@@ -13,15 +13,20 @@ import { post, trustedScriptUrl } from "./harden-environment"; // first: before 
 import { trustScriptUrlsWith, setWorkerCode } from "../runners/workers/worker-script";
 import { fleet, warmSetSize } from "../runners/workers/fleet";
 import { compile } from "../runners/load-program";
-import { runProgram } from "../runners/run-program";
+import { createProgramRunner } from "../runners/program-runner";
+import { typescriptRunners } from "../runners/typescript-runners";
 import { calibration, measuredRate, setCalibration } from "../runtime/work";
 import type { Run } from "../trace/run";
 import { startAlarm, type Alarm } from "./alarm";
+import { BEAT_MS } from "./heartbeat";
 import { startPageClock } from "./page-clock";
 import type { AppToStage, ConnectMessage, StageRunRequest, StageToApp } from "./protocol";
 
 trustScriptUrlsWith(trustedScriptUrl);
 startPageClock();
+
+// The TypeScript runners only: Python never runs on a stage, so none of its code is in the stage's.
+const { runProgram } = createProgramRunner(typescriptRunners);
 
 let port: MessagePort | undefined;
 let stop: AbortController | undefined;
@@ -38,7 +43,7 @@ export function connect(data: Partial<ConnectMessage>, given: MessagePort | unde
   if (typeof data.workerCode === "string") setWorkerCode(data.workerCode);
   const rate = data.itersPerMs;
   if (typeof rate === "number" && rate > 0) setCalibration(rate);
-  port.onmessage = (message: MessageEvent<AppToStage>) => void receive(message.data);
+  port.onmessage = (message: MessageEvent<AppToStage>) => void receive(message.data, message.ports);
   alarm = startAlarm();
   send({ type: "ready", itersPerMs: measuredRate() });
   // Workers get the calibration as they start: the first stage has none before its first run
@@ -46,8 +51,11 @@ export function connect(data: Partial<ConnectMessage>, given: MessagePort | unde
   if (measuredRate() > 0) fleet.warm(warmSetSize()); // so a workers run finds them started
 }
 
-async function receive(message: AppToStage): Promise<void> {
+async function receive(message: AppToStage, ports: readonly MessagePort[]): Promise<void> {
   switch (message.type) {
+    case "heartbeat":
+      if (ports[0]) alarm?.beatOn(ports[0], BEAT_MS); // at once: no program has run here yet
+      return;
     case "precompile":
       try {
         compile(message.source, message.files);

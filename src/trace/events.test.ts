@@ -16,6 +16,16 @@ describe("TraceBatchWriter", () => {
     ]);
   });
 
+  it("names the empty task (a worker's top-level code) as itself, first in a batch or not", () => {
+    const w = new TraceBatchWriter();
+    w.output(1, "worker:1", "", "as the program loads");
+    w.output(2, "worker:1", 7, "in task 7");
+    w.output(3, "worker:1", "", "a timer after it");
+    expect(decodeEvents(w.take()!).map((e) => e.task)).toEqual(["", "7", ""]);
+    w.output(4, "worker:1", "", "in the next batch");
+    expect(decodeEvents(w.take()!).map((e) => e.task)).toEqual([""]);
+  });
+
   it("stores each repeated string once", () => {
     const w = new TraceBatchWriter();
     for (let i = 0; i < 100; i++) w.state(i, "worker:2", "task-7", i % 2 ? "running" : "blocked");

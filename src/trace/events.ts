@@ -74,7 +74,8 @@ export class TraceBatchWriter implements TraceSink {
   #index = new Map<string, number>();
   #data = new Float64Array(256);
   #used = 0;
-  #lastTask: TaskRef = "";
+  /** The last task's slot, cached; undefined at a batch's start ("" is a task too: a worker's top-level code). */
+  #lastTask: TaskRef | undefined;
   #lastTaskSlot = 0;
   #wakeups: Wakeup[] = [];
   #counters: CounterEvent[] = [];
@@ -150,7 +151,7 @@ export class TraceBatchWriter implements TraceSink {
     this.#strings = [];
     this.#index = new Map();
     this.#used = 0;
-    this.#lastTask = "";
+    this.#lastTask = undefined;
     return batch;
   }
 

@@ -39,7 +39,7 @@ export class PageHost implements Host {
 
   /** Between slices of work(), after a blocking sleep, in loops: a run that has ended stops its code here. */
   checkpoint(where?: { loopLine?: number }): void {
-    if (this.run.checkTime(where?.loopLine)) throw new RunStopped();
+    if (this.run.checkLimits(where?.loopLine)) throw new RunStopped();
   }
 
   sleep(ms: number): Promise<void> {

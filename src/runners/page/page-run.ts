@@ -3,6 +3,7 @@ import type { Run, Runner, RunError, State } from "../../trace/run";
 import type { WakeTarget } from "./future";
 import { newParty, type Party } from "./party";
 import { TaskFailures, exceptionLine, type TaskFailure } from "./task-failures";
+import { MemoryWatch, outOfMemoryMessage } from "./memory-limit";
 import { timeLimitMessage } from "./time-limit";
 import { UntracedRecorder } from "./untraced-recorder";
 import { WakeQueue } from "./wake-queue";
@@ -31,6 +32,7 @@ export class PageRun implements WakeTarget {
   /** Told after the program prints (run-on-page sends a live update at once if none went lately). */
   onPrinted?: () => void;
   #limitMs = Infinity;
+  readonly #memory = new MemoryWatch();
 
   constructor(
     readonly runner: Runner,
@@ -75,13 +77,16 @@ export class PageRun implements WakeTarget {
   }
 
   /**
-   * Stop the run if it is past its time limit. True if the run has ended, for any reason.
-   * `loopLine`: asked from inside the loop at that line (the loop guard), named in the message.
+   * Stop the run if it is past its time limit or out of memory (memory-limit.ts). True if the
+   * run has ended, for any reason. `loopLine`: asked from inside the loop at that line (the
+   * loop guard), named in the message.
    */
-  checkTime(loopLine?: number): boolean {
-    if (!this.#finished && performance.now() >= this.deadline) {
-      this.fail({ message: timeLimitMessage(this.runner, this.#limitMs, loopLine), ...(loopLine ? { line: loopLine } : {}) });
-    }
+  checkLimits(loopLine?: number): boolean {
+    if (this.#finished) return true;
+    const now = performance.now();
+    const at = loopLine ? { line: loopLine } : {};
+    if (now >= this.deadline) this.fail({ message: timeLimitMessage(this.runner, this.#limitMs, loopLine), ...at });
+    else if (this.#memory.over(now)) this.fail({ message: outOfMemoryMessage(loopLine), ...at });
     return this.#finished !== undefined;
   }
 

@@ -63,7 +63,7 @@ export async function runOnPage(runner: Runner, program: LoadedProgram, options:
     if (printed <= EAGER_PRINTS) update();
   };
   const watch = setInterval(() => {
-    if (run.checkTime()) return;
+    if (run.checkLimits()) return;
     update();
     const remote = setup.remoteWaits?.();
     const moved = remote !== undefined && remote.generation !== generation;

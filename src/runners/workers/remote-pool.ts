@@ -140,7 +140,7 @@ export class RemotePool {
         if (error instanceof WorkerStopped) throw error; // it died before it could import
         throw new WorkerStopped("crashed", "", undefined, error); // its import threw: `cause`
       });
-      const reply = await slot.call((api) => api.runBatch(batch));
+      const reply = await slot.runBatch(batch);
       this.#cost = updateCost(this.#cost, reply.busyMs, batch.ids.length);
       if (reply.events) slot.onEvents?.(reply.events);
       settle(pieces, reply.values, reply.failures, this.lanes[index]);

@@ -1,17 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeEvents, TraceBatchWriter, type TraceBatch } from "../../trace/events";
-import { BATCH_LIMITS, checkBatch } from "./validate-events";
+import { GivenTasks } from "./given-tasks";
+import { BATCH_LIMITS, checkBatch as checkBatchOf, ownTask } from "./validate-events";
 
 const LANE = "worker-1";
+/** The tasks the worker of LANE was given: 7 and 8 (the batches below speak for 7). */
+const OWN = new GivenTasks();
+OWN.add(new Float64Array([7, 8]));
+const checkBatch = (value: unknown, lane: string, own = OWN) => checkBatchOf(value, lane, own);
 
 function realBatch(): TraceBatch {
   const writer = new TraceBatchWriter();
   writer.state(1, LANE, 7, "running");
   writer.output(2, LANE, 7, "hello");
   writer.state(3, LANE, 7, "blocked", "Lock#1");
-  writer.state(4, LANE, "main", null);
-  writer.wakeup({ object: "Lock#1", from: { task: "7", t: 3 }, to: { task: "8", t: 4 } });
+  writer.state(4, LANE, 7, null);
+  writer.wakeup({ object: "Lock#1", from: { task: "3", t: 3 }, to: { task: "7", t: 4 } });
   return writer.take()!;
 }
 
@@ -44,6 +49,40 @@ describe("checkBatch", () => {
     writer.output(1, "worker-2", 3, "not mine");
     const checked = checkBatch(writer.take(), LANE);
     expect(checked).toEqual({ ok: false, message: expect.stringContaining("not on the worker's own lane") });
+  });
+
+  it("refuses events for another worker's task, or for a task this worker was never given", () => {
+    for (const task of [3, 9, 0]) {
+      const writer = new TraceBatchWriter();
+      writer.state(1, LANE, 7, "running");
+      writer.output(2, LANE, task, "forged");
+      const checked = checkBatch(writer.take(), LANE);
+      expect(checked).toEqual({ ok: false, message: `The worker sent trace events Lanes does not accept: event 1 is for task ${task}, which this worker was not given.` });
+    }
+  });
+
+  it("refuses a task named by a string, but takes the top-level code's events (no task)", () => {
+    const named = new TraceBatchWriter();
+    named.output(1, LANE, "main", "forged on main");
+    expect(checkBatch(named.take(), LANE)).toEqual({ ok: false, message: expect.stringContaining('task "main", which this worker was not given') });
+    const topLevel = new TraceBatchWriter();
+    topLevel.output(1, LANE, "", "printed as the program loads");
+    expect(checkBatch(topLevel.take(), LANE).ok).toBe(true);
+  });
+
+  it("refuses a wake-up of a task that is not the worker's own", () => {
+    const writer = new TraceBatchWriter();
+    writer.state(1, LANE, 7, "running");
+    writer.wakeup({ object: "Lock#1", from: { task: "7", t: 1 }, to: { task: "12", t: 2 } });
+    expect(checkBatch(writer.take(), LANE)).toEqual({ ok: false, message: expect.stringContaining("wake-ups of the worker's own tasks") });
+  });
+
+  it("believes a self-close message's task only if the worker was given it", () => {
+    expect(ownTask(7, OWN)).toBe("7");
+    expect(ownTask("8", OWN)).toBe("8");
+    expect(ownTask(9, OWN)).toBeUndefined();
+    expect(ownTask("", OWN)).toBeUndefined();
+    expect(ownTask({ toString: () => "7" }, OWN)).toBeUndefined();
   });
 
   it("refuses a task or text index outside the string table", () => {
@@ -83,7 +122,10 @@ describe("checkBatch", () => {
           expect(isSentence(checked.message)).toBe(true);
         } else {
           expect(() => decodeEvents(checked.batch)).not.toThrow();
-          for (const event of decodeEvents(checked.batch)) expect(event.lane).toBe(LANE);
+          for (const event of decodeEvents(checked.batch)) {
+            expect(event.lane).toBe(LANE);
+            expect(event.task === "" || OWN.has(Number(event.task))).toBe(true);
+          }
         }
       }),
       { numRuns: 2000 },

@@ -59,7 +59,11 @@ const api: WorkerApi = {
 
   async load(url, lane, trace, helpers = []) {
     forgetSyncObjects(); // a new run: the objects of the last one are gone
+    // What was recorded before this run is on no lane of it (an import ahead of the run, under
+    // no lane yet; a timer of an earlier run): the page would refuse the batch and this worker.
+    events.take();
     host.lane = lane;
+    host.task = ""; // no task yet: the program's top-level code, if it imports now
     host.tracing = trace;
     if (url === moduleUrl) return;
     program = await importOnce(url);

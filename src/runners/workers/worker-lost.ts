@@ -32,7 +32,7 @@ export function workerLostError(how: LostHow, worker: string, task: string | und
     how === "closed"
       ? `${worker} closed itself (self.close())${during}.`
       : how === "crashed"
-        ? `${worker} crashed${during}: ${detail}.`
+        ? `${worker} crashed${during}: ${detail.replace(/\.$/, "")}.` // the detail may be a sentence of its own
         : `${worker} could not import the program: ${detail}. Each worker imports your program afresh (as Python's process pools re-import the main module), so its top-level code, outside functions, runs in every worker too, where there is no window or document.`;
   const error = new Error(`${what} ${CONSEQUENCE}`);
   error.name = BROKEN_POOL;

@@ -1,8 +1,9 @@
 import * as Comlink from "comlink";
 import type { ModuleRef } from "../../compile/stack-location";
 import type { TraceBatch } from "../../trace/events";
-import type { ClosedMessage, EventsMessage, InitReply, WorkerApi } from "./protocol";
-import { checkBatch } from "./validate-events";
+import { GivenTasks } from "./given-tasks";
+import type { BatchReply, ClosedMessage, EventsMessage, InitReply, TaskBatch, WorkerApi } from "./protocol";
+import { checkBatch, ownTask } from "./validate-events";
 import { WorkerStopped } from "./worker-lost";
 import { createWaitCells } from "./wait-table";
 import { workerScriptUrl } from "./worker-script";
@@ -22,6 +23,8 @@ export class WorkerSlot {
   readonly waits = createWaitCells();
   /** The lane this worker's events must be on (the run's, from load()). */
   #lane = "";
+  /** The tasks this worker was sent in this run: its events may name no other (validate-events.ts). */
+  readonly #given = new GivenTasks();
   readonly #worker: Worker;
   readonly #api: Comlink.Remote<WorkerApi>;
   readonly #dead: Promise<never>;
@@ -35,14 +38,11 @@ export class WorkerSlot {
       // The student's code runs in the worker and can post on this channel too: a batch is
       // read only once checked, and a bad one ends the worker (its tasks fail with the reason).
       const batch = event.data?.lanesEvents;
-      if (batch) {
-        const checked = checkBatch(batch, this.#lane);
-        if (checked.ok) this.onEvents?.(checked.batch);
-        else this.terminate(new WorkerStopped("crashed", checked.message));
-      }
-      // The worker's last word before self.close(): nothing will ever answer again.
+      if (batch) this.#receive(batch);
+      // The worker's last word before self.close(): nothing will ever answer again. The task it
+      // names is believed only if it is one of its own.
       const closed = event.data?.lanesClosed;
-      if (closed) this.terminate(new WorkerStopped("closed", "it called self.close()", closed.task ? String(closed.task) : undefined));
+      if (closed) this.terminate(new WorkerStopped("closed", "it called self.close()", ownTask(closed.task, this.#given)));
     });
     this.#worker.addEventListener("error", (event) => {
       event.preventDefault();
@@ -69,8 +69,26 @@ export class WorkerSlot {
   /** Import a run's copy of the program, unless this worker already has it. */
   async load(moduleUrl: string, lane: string, trace: boolean, helpers: readonly ModuleRef[] = []): Promise<void> {
     this.#lane = lane;
+    this.#given.clear();
     await this.ready;
     await this.call((api) => api.load(moduleUrl, lane, trace, helpers));
+  }
+
+  /**
+   * Run a batch of tasks on this worker. Its ids are noted first, so the events the worker
+   * streams for them are its own; the reply's events cross the same channel as streamed ones
+   * (the student's code can forge a reply too) and are checked the same way.
+   */
+  async runBatch(batch: TaskBatch): Promise<BatchReply> {
+    this.#given.add(batch.ids);
+    const reply = await this.call((api) => api.runBatch(batch));
+    if (typeof reply !== "object" || reply === null) return this.#crash("its reply to a batch of tasks is not one Lanes sends");
+    if (reply.events) {
+      const checked = checkBatch(reply.events, this.#lane, this.#given);
+      if (!checked.ok) return this.#crash(checked.message);
+      reply.events = checked.batch;
+    }
+    return reply;
   }
 
   terminate(reason = new Error("The worker was stopped.")): void {
@@ -79,5 +97,17 @@ export class WorkerSlot {
     this.onEvents = null;
     this.#worker.terminate();
     this.#kill(reason);
+  }
+
+  #receive(batch: unknown): void {
+    const checked = checkBatch(batch, this.#lane, this.#given);
+    if (checked.ok) this.onEvents?.(checked.batch);
+    else this.terminate(new WorkerStopped("crashed", checked.message));
+  }
+
+  /** End this worker for `message` (what it sent that Lanes does not accept): its tasks fail with it. */
+  #crash(message: string): Promise<never> {
+    this.terminate(new WorkerStopped("crashed", message));
+    return this.#dead;
   }
 }
