@@ -70,6 +70,8 @@ interface AppState {
 
 /** What the program must not change: storage, the app's DOM (the stages aside), the automation object. */
 async function appState(page: Page, outside?: string): Promise<AppState> {
+  // The app renders after the prerendered page is painted: compare its DOM, not the static one.
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
   return page.evaluate((skip) => {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
     copy.querySelectorAll(".stage-parking, .stage-frame").forEach((el) => el.remove());

@@ -11,6 +11,10 @@ import { hrefFor, useRoute } from "./router";
 import { useLesson } from "./use-lesson";
 
 export function App() {
+  // The app has replaced the prerendered page (tests and scripts wait for this, not for load).
+  useEffect(() => {
+    document.documentElement.dataset.app = "ready";
+  }, []);
   return (
     <>
       <Page />
