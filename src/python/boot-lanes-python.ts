@@ -4,6 +4,7 @@
 import type { PyodideInterface } from "pyodide";
 import { loadPyodideWithProgress } from "./load-pyodide";
 import type { LoadProgress } from "./protocol";
+import asyncioSource from "./py/lanes_asyncio.py?raw";
 import driverSource from "./py/lanes_driver.py?raw";
 import processesSource from "./py/lanes_processes.py?raw";
 import threadSource from "./py/lanes_thread.py?raw";
@@ -19,7 +20,7 @@ export interface LanesPythonBoot {
 export async function bootLanesPython(boot: LanesPythonBoot): Promise<PyodideInterface> {
   const py = await loadPyodideWithProgress(boot.onProgress);
   py.FS.mkdirTree("/lanes");
-  const files = { "lanes_thread.py": threadSource, "lanes_driver.py": driverSource, "lanes_processes.py": processesSource, ...boot.modules };
+  const files = { "lanes_thread.py": threadSource, "lanes_driver.py": driverSource, "lanes_processes.py": processesSource, "lanes_asyncio.py": asyncioSource, ...boot.modules };
   for (const [name, source] of Object.entries(files)) py.FS.writeFile(`/lanes/${name}`, source);
   py.registerJsModule("_lanes_host", boot.host);
   py.runPython(`import sys; sys.path.insert(0, '/lanes'); import lanes_driver; lanes_driver.warm()${boot.imports ? `; ${boot.imports}` : ""}`);
