@@ -2,7 +2,7 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref
 import { useStore } from "zustand";
 import type { PlaygroundBlock } from "../../lessons/lesson-model";
 import { createSession, type Finished } from "../../session";
-import { blockKey } from "../../store/progress-schema";
+import { blockKey, pythonBlockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import type { Run, Runner } from "../../trace/run";
 import { CodeEditor, type CodeEditorHandle } from "../editor/CodeEditor";
@@ -60,6 +60,8 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   const key = blockKey(lessonSlug, block.id);
   const draft = useDraft(key, block.code, arrival?.kind === "ok" ? arrival.program.code : undefined);
   const saved = useProgress((state) => state.blocks[key]);
+  // The Python twin's own draft (a playground without one never edits it, so never saves it).
+  const pythonDraft = useDraft(pythonBlockKey(lessonSlug, block.id), block.python?.code ?? "");
   const [choice, setChoice] = useState<RunnerChoice>(() => sharedRunner(arrival, block) ?? (block.runners.length > 1 ? "all" : (block.runners[0] ?? "all")));
   // One session per playground: it stops the previous run, keeps the live runs, checks the
   // exercise and records a pass; this component only shows its state.
@@ -155,7 +157,9 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
       id: "python",
       label: "Python",
       content: pythonOpened ? (
-        <PythonPanel path={`${id}-python`} code={block.python.code} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />
+        <PythonPanel path={`${id}-python`} code={block.python.code} draft={pythonDraft} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />
+      ) : pythonDraft.edited ? (
+        <pre className="code-static">{pythonDraft.code}</pre>
       ) : highlighted?.python ? (
         <pre className="code-static" dangerouslySetInnerHTML={{ __html: highlighted.python }} />
       ) : (

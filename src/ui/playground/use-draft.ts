@@ -3,6 +3,9 @@ import { MAX_DRAFT_CHARS, lessonOfKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import { useProgress } from "../use-progress";
 
+/** One playground's draft as its editor uses it (see useDraft). */
+export type DraftState = ReturnType<typeof useDraft>;
+
 const SAVE_AFTER_MS = 400;
 
 /**
