@@ -40,6 +40,20 @@ export interface SnapshotOptions {
   snapshot?: Uint8Array;
 }
 
+/** The snapshot's bytes (about 30 MB) as an awaitable that gives them up once taken: Pyodide
+ *  keeps its options for the instance's life, and would keep the bytes with them, after they
+ *  have been copied into its memory. */
+function handOver(bytes: Uint8Array): PromiseLike<Uint8Array> {
+  let held: Uint8Array | undefined = bytes;
+  return {
+    then(onTaken) {
+      const taken = held ?? new Uint8Array();
+      held = undefined;
+      return Promise.resolve(taken).then(onTaken);
+    },
+  };
+}
+
 export async function loadPyodideWithProgress(onProgress: (p: LoadProgress) => void, snapshots: SnapshotOptions = {}): Promise<PyodideInterface> {
   const total = BIG_FILES.reduce((n, f) => n + f.size, 0);
   let loaded = 0;
@@ -72,7 +86,7 @@ export async function loadPyodideWithProgress(onProgress: (p: LoadProgress) => v
       indexURL: PYODIDE_URL,
       fullStdLib: false,
       ...(snapshots.makeSnapshot ? { _makeSnapshot: true } : {}),
-      ...(snapshots.snapshot ? { _loadSnapshot: snapshots.snapshot } : {}),
+      ...(snapshots.snapshot ? { _loadSnapshot: handOver(snapshots.snapshot) } : {}),
     });
     onProgress({ phase: "ready", loaded: total, total });
     return pyodide;
