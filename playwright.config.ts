@@ -11,7 +11,7 @@ const PORT = Number(process.env.LANES_E2E_PORT ?? 4173);
 // (scripts/e2e.mjs, which gives "shared" its two workers); a plain `npx playwright test` runs
 // everything one test at a time, which is slower but never puts a timing under company.
 const ALONE = [
-  "editor-typing", "embed", "failures", "first-visit", "foundation", "leaks", "limits", "no-isolation", "python",
+  "editor-typing", "embed", "failures", "first-visit", "foundation", "leaks", "limits", "no-isolation", "python", "python-twins",
   "runaway", "runtime", "static-host", "stop", "sync", "task-boundaries", "time-limit", "timeline", "timeline-tracks",
 ].map((name) => `**/${name}.spec.ts`);
 

@@ -36,6 +36,33 @@ test("an edit survives a reload, and restored code is not run", async ({ page })
   await expect(playground.getByText("Press Run to see the program’s output here.")).toBeVisible();
 });
 
+test("a Python edit is saved as a draft: it survives a reload (not run), and Reset brings back the lesson's Python", async ({ page }) => {
+  await page.goto("/lessons/01-waiting-is-not-working");
+  const playground = page.getByTestId("playground-p1");
+  const python = playground.locator(".python-panel");
+  await playground.getByRole("tab", { name: "Python" }).click();
+  await editorReady(page, python);
+  await typeProgram(page, python, 'print("my python")\n');
+  await page.waitForTimeout(600); // the save is debounced
+  await page.reload();
+  // Before its tab opens, the Python tab already shows the draft, not the lesson's code.
+  await expect(playground.locator(".code-static").filter({ hasText: 'print("my python")' })).toBeAttached();
+  await playground.getByRole("tab", { name: "Python" }).click();
+  await editorReady(page, python);
+  await expect(python.locator(".monaco-editor .view-lines")).toContainText('print("my python")');
+  await expect(playground.getByText("Press Run to see the program’s output here.")).toBeVisible();
+  // The TypeScript code is the lesson's still: the two drafts are apart.
+  await expect(playground.getByRole("button", { name: "Reset to original" })).toHaveCount(1);
+  await python.getByRole("button", { name: "Reset to original" }).click();
+  await python.getByRole("button", { name: "Reset", exact: true }).click();
+  await expect(python.locator(".monaco-editor .view-lines")).toContainText("ThreadPoolExecutor");
+  await page.reload();
+  await playground.getByRole("tab", { name: "Python" }).click();
+  await editorReady(page, python);
+  await expect(python.locator(".monaco-editor .view-lines")).toContainText("ThreadPoolExecutor");
+  await expect(python.getByRole("button", { name: "Reset to original" })).toHaveCount(0);
+});
+
 test("reset asks first, and can be undone", async ({ page }) => {
   await page.goto("/lessons/01-waiting-is-not-working");
   const playground = await replaceCode(page, "p1", "export default function main() { /* mine */ }\n");

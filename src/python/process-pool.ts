@@ -52,6 +52,7 @@ export class ProcessPool {
   private runs = 0;
   private nextPid = 1;
   private nextJob = 1;
+  private snapshot: Uint8Array | undefined;
 
   constructor(private readonly onEvents: (lanes: Lane[], spans: Span[], output: OutputLine[]) => void) {}
 
@@ -66,6 +67,11 @@ export class ProcessPool {
     const run = this.current;
     this.current = undefined;
     for (const proc of run?.procs.values() ?? []) this.retire(proc, proc.pending.size > 0);
+  }
+
+  /** The main worker's Pyodide memory snapshot: workers started from now on boot from it. */
+  useSnapshot(snapshot: Uint8Array): void {
+    this.snapshot = snapshot;
   }
 
   /** Have `count` workers loading or loaded, ready for a run's processes. */
@@ -139,7 +145,7 @@ export class ProcessPool {
     const slot: Slot = { worker };
     worker.onmessage = (event: MessageEvent<FromProcessWorker>) => this.onMessage(slot, event.data);
     worker.onerror = (event) => this.broken(slot, `A process worker failed: ${event.message || "it could not start"}.`);
-    worker.postMessage({ type: "warm" } satisfies ToProcessWorker);
+    worker.postMessage({ type: "warm", snapshot: this.snapshot } satisfies ToProcessWorker);
     return slot;
   }
 

@@ -23,8 +23,9 @@ export type FromPythonWorker =
 
 /** Main Python worker -> a process worker (python-worker-process.ts). */
 export type ToProcessWorker =
-  /** Load Pyodide now, before any job (a warm pool). */
-  | { type: "warm" }
+  /** Load Pyodide now, before any job (a warm pool): from the main worker's memory snapshot,
+   *  when it has one (about half the start-up: Python is not initialised again). */
+  | { type: "warm"; snapshot?: Uint8Array }
   /** Run one pickled call in this process. A new `run` (or `label`) means a new process: the
    *  program is imported afresh as `__mp_main__` first. `t0` is the run's start, epoch ms. */
   | { type: "job"; run: number; label: string; lanePrefix: string; source: string; t0: number; shared: SharedArrayBuffer; id: number; payload: Uint8Array }

@@ -14,7 +14,8 @@ export function threadHost(trace: () => WorkerTrace) {
   return {
     now: () => trace().now(),
     lane: (id: string, label: string, kind: "thread" | "task") => trace().lane(id, label, kind),
-    span: (lane: string, state: "running" | "waiting" | "blocked" | "ready", start: number, end: number) => trace().span(lane, state, start, end),
+    /** `label`: what a blocked span waits for ("waits for a Lock"), where the Python side knows. */
+    span: (lane: string, state: "running" | "waiting" | "blocked" | "ready", start: number, end: number, label?: string) => trace().span(lane, state, start, end, label),
     out: (lane: string, stream: "stdout" | "stderr", text: string) => trace().out(lane, stream, text),
     /** Resolves with the time the timer fired (the thread is ready from then on). */
     sleep: (ms: number) => new Promise<number>((resolve) => setTimeout(() => resolve(trace().now()), ms)),

@@ -63,8 +63,8 @@ function shared(): SharedCells {
   return cells;
 }
 
-function warm(): Promise<PyodideInterface> {
-  pyodide ??= bootLanesPython({ host, onProgress: () => undefined, modules: { "lanes_process_child.py": childSource }, imports: "import lanes_process_child" });
+function warm(snapshot?: Uint8Array): Promise<PyodideInterface> {
+  pyodide ??= bootLanesPython({ host, onProgress: () => undefined, modules: { "lanes_process_child.py": childSource }, imports: "import lanes_process_child", snapshot });
   return pyodide;
 }
 
@@ -91,7 +91,7 @@ async function job(m: Extract<ToProcessWorker, { type: "job" }>): Promise<void> 
 
 self.onmessage = (event: MessageEvent<ToProcessWorker>) => {
   const m = event.data;
-  if (m.type === "warm") warm().catch((error: unknown) => post({ type: "failed", message: `Python could not start in a process: ${String(error)}` }));
+  if (m.type === "warm") warm(m.snapshot).catch((error: unknown) => post({ type: "failed", message: `Python could not start in a process: ${String(error)}` }));
   if (m.type === "queue-item") {
     gets.get(m.request)?.(m.item);
     gets.delete(m.request);

@@ -50,7 +50,7 @@ const host = {
 };
 
 function warm(): Promise<PyodideInterface> {
-  pyodide ??= bootLanesPython({ host, onProgress: (progress) => post({ type: "loading", progress }) });
+  pyodide ??= bootLanesPython({ host, onProgress: (progress) => post({ type: "loading", progress }), onSnapshot: (snapshot) => processes.useSnapshot(snapshot) });
   return pyodide;
 }
 

@@ -26,8 +26,8 @@ export class WorkerTrace {
     this.soon();
   }
 
-  span(lane: string, state: State, start: number, end: number): void {
-    this.spans.push({ lane, task: lane, state, start, end });
+  span(lane: string, state: State, start: number, end: number, label?: string): void {
+    this.spans.push(label === undefined ? { lane, task: lane, state, start, end } : { lane, task: lane, state, start, end, label });
     this.soon();
   }
 

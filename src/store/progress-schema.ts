@@ -6,6 +6,9 @@
 export const blockKey = (lesson: string, block: string): string => `${lesson}/${block}`;
 /** Where a playground's helper file's draft is saved: beside its playground's, one record per file ("<lesson>/<id>:helpers.ts"). */
 export const fileDraftKey = (playgroundKey: string, file: string): string => `${playgroundKey}:${file}`;
+/** A playground's Python twin as the student edited it: a block of its own, beside the
+ *  playground's (ids are `[a-z0-9-]`, so `.python` never meets another playground's). */
+export const pythonBlockKey = (lesson: string, block: string): string => blockKey(lesson, `${block}.python`);
 /** The lesson a block key belongs to (slugs have no `/`). */
 export const lessonOfKey = (key: string): string => key.slice(0, Math.max(0, key.indexOf("/"))) || key;
 

@@ -15,6 +15,7 @@ import _lanes_host as host
 from pyodide.ffi import can_run_sync, run_sync
 
 PROGRAM = "main.py"
+_LANES_DIR = "/lanes/"  # where Lanes' Python modules are (boot-lanes-python.ts)
 
 # The stdlib modules built on _thread: imported afresh each run, on the emulated threads.
 _ON_THREADS = ("threading", "queue", "_threading_local", "concurrent")
@@ -67,9 +68,10 @@ class _Lines:
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
+        import lanes_asyncio
         import lanes_thread
 
-        lane = lanes_thread.current_record().lane
+        lane = lanes_asyncio.output_lane() or lanes_thread.current_record().lane
         *lines, rest = (self._partial.pop(lane, "") + text).split("\n")
         for line in lines:
             host.out(lane, self._stream, line)
@@ -140,6 +142,9 @@ def _install(lane_prefix="py:thread:", main_label="MainThread"):
     time.sleep = _sleep
     signal.signal(signal.SIGUSR1, lanes_thread.on_switch_tick)
     lanes_thread._reset(sys.getswitchinterval(), lane_prefix, main_label)
+    import lanes_asyncio
+
+    lanes_asyncio._reset(lane_prefix.replace("thread:", "task:"))
     return lanes_thread
 
 
@@ -148,6 +153,8 @@ def _located(exc):
     te = traceback.TracebackException.from_exception(exc)
     first = next((i for i, f in enumerate(te.stack) if f.filename == PROGRAM), len(te.stack))
     del te.stack[:first]
+    # Lanes' own frames in between (a task's traced coroutine) are not the program's, nor CPython's.
+    te.stack[:] = [f for f in te.stack if not f.filename.startswith(_LANES_DIR)]
     line = None
     for frame in te.stack:
         if frame.filename == PROGRAM:
@@ -191,6 +198,9 @@ def _finish(main_module, outs, error):
         result = {"ok": False, "message": last, "line": line}
     for out in outs:
         out.finish()
+    import lanes_asyncio
+
+    lanes_asyncio.finish()
     lanes_thread.set_state(lanes_thread.main_thread_record(), None)
     main_module.__dict__.clear()
     return json.dumps(result)
@@ -223,7 +233,9 @@ def run(source):
         if inspect.iscoroutine(result):
             if not can_run_sync():
                 return _finish_async(result, main_module, outs)
-            run_sync(result)
+            import lanes_asyncio
+
+            lanes_asyncio.loop_runs(lambda: run_sync(result))
     except BaseException as exc:
         error = exc
     return _finish(main_module, outs, error)

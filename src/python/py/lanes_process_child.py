@@ -91,5 +91,8 @@ def job(run, label, lane_prefix, source, payload):
         data = pickle.dumps(("error", None, text or "%s: %s\n" % (type(exc).__name__, exc)))
     for out in _outs:
         out.finish()
+    import lanes_asyncio
+
+    lanes_asyncio.finish()
     lanes_thread.set_state(main, None)
     return to_js(data)

@@ -27,7 +27,7 @@ NO_STACK_SWITCHING = (
     "sequential code and asyncio still run."
 )
 
-_ATOMIC_MODULES = ("lanes_thread", "lanes_driver", "_thread", "lanes_processes", "multiprocessing")
+_ATOMIC_MODULES = ("lanes_thread", "lanes_driver", "_thread", "lanes_processes", "multiprocessing", "lanes_asyncio")
 
 # A ready span shorter than this is the cost of a switch, not a wait for the GIL.
 READY_MIN_MS = 0.2

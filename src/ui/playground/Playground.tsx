@@ -3,7 +3,7 @@ import { useStore } from "zustand";
 import { MAIN_FILE_NAME } from "../../lessons/helper-file-name";
 import type { PlaygroundBlock } from "../../lessons/lesson-model";
 import { createSession, type Finished } from "../../session";
-import { blockKey } from "../../store/progress-schema";
+import { blockKey, pythonBlockKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import type { Run, Runner } from "../../trace/run";
 import { CodeEditor, type CodeEditorHandle } from "../editor/CodeEditor";
@@ -67,6 +67,8 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
   const { files, fileDrafts, handleFor, originalFiles, ownFiles, filesEditor, currentFiles } = usePlaygroundFiles(key, block, arrival);
   const releaseFiles = fileDrafts.release;
   const saved = useProgress((state) => state.blocks[key]);
+  // The Python twin's own draft (a playground without one never edits it, so never saves it).
+  const pythonDraft = useDraft(pythonBlockKey(lessonSlug, block.id), block.python?.code ?? "");
   const [choice, setChoice] = useState<RunnerChoice>(() => sharedRunner(arrival, block) ?? (block.runners.length > 1 ? "all" : (block.runners[0] ?? "all")));
   // One session per playground: it stops the previous run, keeps the live runs, checks the
   // exercise and records a pass; this component only shows its state.
@@ -190,7 +192,9 @@ export function Playground({ lessonSlug, block, highlighted, readOnly, control, 
       id: "python",
       label: "Python",
       content: pythonOpened ? (
-        <PythonPanel path={`${id}-python`} code={block.python.code} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />
+        <PythonPanel path={`${id}-python`} code={block.python.code} draft={pythonDraft} staticHtml={highlighted?.python} onRun={(run, live) => setPython({ run, live })} />
+      ) : pythonDraft.edited ? (
+        <pre className="code-static">{pythonDraft.code}</pre>
       ) : highlighted?.python ? (
         <pre className="code-static" dangerouslySetInnerHTML={{ __html: highlighted.python }} />
       ) : (

@@ -4,6 +4,9 @@ import { progressStore } from "../../store/progress-store";
 import { useProgress } from "../use-progress";
 import { starterChanged, starterOf } from "./starter-change";
 
+/** One playground's draft as its editor uses it (see useDraft). */
+export type DraftState = ReturnType<typeof useDraft>;
+
 const SAVE_AFTER_MS = 400;
 
 /**
