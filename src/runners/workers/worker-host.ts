@@ -97,8 +97,9 @@ export class WorkerHost implements Host {
     // instructions by a thread on the other core is free again far sooner than an
     // Atomics.wait sleep and its wake-up take, and a wait that short is too short to draw.
     const { cells, index, expected } = request;
+    const spin = request.spinAttempt ?? request.attempt;
     for (let i = 0; i < SPIN_TRIES; i++) {
-      if (Atomics.load(cells, index) !== expected && request.attempt()) return true;
+      if (Atomics.load(cells, index) !== expected && spin()) return true;
     }
     const began = performance.now();
     this.setState("blocked", began, this.tracing ? request.describe() : undefined); // the label is only for the trace

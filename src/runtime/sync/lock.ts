@@ -82,6 +82,9 @@ export class Lock extends SyncObject {
     const cells = this.cells;
     return {
       attempt: () => Atomics.exchange(cells, WORD, 2) === 0,
+      // Spinning, take it as a free lock is taken (0 -> 1): a task that got it without sleeping
+      // leaves nobody marked as waiting, and its release stays the one-instruction kind.
+      spinAttempt: () => Atomics.compareExchange(cells, WORD, 0, 1) === 0,
       cells,
       index: WORD,
       expected: 2,

@@ -24,6 +24,11 @@ export interface WaitSubject {
 export interface BlockRequest {
   /** One try at the step; true when it succeeded (the wait is over). */
   attempt(): boolean;
+  /**
+   * A try for a thread spinning before it sleeps, where it differs from `attempt`: a lock's fast
+   * path, which does not mark the lock as waited for (so its release need not wake anyone).
+   */
+  spinAttempt?(): boolean;
   /** Sleep on cells[index] while it holds `expected`. */
   cells: Int32Array;
   index: number;
