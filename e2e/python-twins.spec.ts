@@ -42,8 +42,8 @@ const latest = (page: Page) => page.evaluate(() => window.__lanes!.lastRuns().ma
 
 const byAutomation =
   (page: Page): RunCode =>
-  (code, runners, timeLimitMs) =>
-    page.evaluate(([c, r, limit]) => window.__lanes!.run(c, r, { timeLimitMs: limit }), [code, runners, timeLimitMs] as const);
+  (code, runners, timeLimitMs, files) =>
+    page.evaluate(([c, r, limit, f]) => window.__lanes!.run(c, r, { timeLimitMs: limit, files: f }), [code, runners, timeLimitMs, files ? [...files] : undefined] as const);
 
 test("every lesson's Python twin runs and ends as its lesson says", async ({ page }) => {
   test.setTimeout(300_000);
@@ -60,7 +60,7 @@ test("every lesson's Python twin runs and ends as its lesson says", async ({ pag
     await openLesson(page, lesson.meta.slug, lesson.meta.title);
     for (const [i, playground] of withTwin.entries()) {
       const t0 = Date.now();
-      problems.push(...(await verifyPythonTwin(file, playground, i === 0 ? byRunPython(page, playground.id) : byAutomation(page))));
+      problems.push(...(await verifyPythonTwin(file, playground, i === 0 ? byRunPython(page, playground.id) : byAutomation(page), byAutomation(page))));
       timings.push(`${lesson.meta.slug}/${playground.id} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       twins++;
     }

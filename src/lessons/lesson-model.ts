@@ -60,6 +60,8 @@ export interface PlaygroundBlock extends CodeBlock {
 /** A playground that fails on purpose: per runner, a text its run's error message contains. */
 export interface Outcome {
   fails: Partial<Record<Runner, string>>;
+  /** The Python twin must print the same lines as the TypeScript program (under its first runner), in order or in any order. */
+  pythonOutput?: "same" | "same-any-order";
   /** Line of the `yaml outcome` fence. */
   line: number;
 }

@@ -45,6 +45,14 @@ describe("yaml outcome blocks for a Python twin", () => {
     expect(lesson("fails:\n  python: Deadlock").problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The outcome says the Python twin fails, but the playground has none/), expect.stringMatching(/names no runner/)]);
   });
 
+  it("may ask the twin to print what the program prints, alone or beside fails", () => {
+    const same = withTwin("pythonOutput: same-any-order");
+    expect(same.problems).toEqual([]);
+    expect(same.lesson.playgrounds[0]?.outcome).toEqual({ fails: {}, pythonOutput: "same-any-order", line: 15 });
+    expect(withTwin("pythonOutput: similar").problems.map((p) => p.message)).toEqual([expect.stringMatching(/pythonOutput/)]);
+    expect(lesson("pythonOutput: same").problems.map((p) => p.message)).toEqual([expect.stringMatching(/compares the Python twin's output, but the playground has none/)]);
+  });
+
   it("may stand beside an exercise's check when they name python only", () => {
     const ok = withTwin("fails:\n  python: is damaged", check);
     expect(ok.problems).toEqual([]);

@@ -44,4 +44,37 @@ describe("verifyPythonTwin", () => {
     const { runCode } = runner({ ok: false, error: { message: "Stopped at the time limit: the run took longer than 30 s." } });
     expect((await verifyPythonTwin("l.md", playground, runCode))[0]?.message).toMatch(/was stopped after 30 s/);
   });
+
+  describe("with pythonOutput", () => {
+    const out = (...texts: string[]) => texts.map((text, t) => ({ t, lane: "l", text }));
+    const twinThenProgram = (twin: string[], program: string[]) => {
+      const calls: Runner[][] = [];
+      const runCode = async (_code: string, runners: Runner[]): Promise<Run[]> => {
+        calls.push(runners);
+        const texts = runners[0] === "python" ? twin : program;
+        return [{ runner: runners[0]!, ok: true, wallMs: 1, lanes: [], spans: [], output: out(...texts), tasks: [] }];
+      };
+      return { runCode, calls };
+    };
+    const withOutput = (pythonOutput: "same" | "same-any-order"): PlaygroundBlock => ({ ...playground, outcome: { fails: {}, pythonOutput, line: 40 } });
+
+    it("accepts the same lines, and runs the program under its first runner to compare", async () => {
+      const { runCode, calls } = twinThenProgram(["a", "b"], ["a", "b"]);
+      expect(await verifyPythonTwin("l.md", withOutput("same"), runCode)).toEqual([]);
+      expect(calls).toEqual([["python"], ["main"]]);
+    });
+
+    it("names the first line that differs, at the outcome's line", async () => {
+      const { runCode } = twinThenProgram(["a", "c"], ["a", "b"]);
+      expect(await verifyPythonTwin("l.md", withOutput("same"), runCode)).toEqual([
+        expect.objectContaining({ line: 40, message: expect.stringMatching(/line 2 is "c" in Python and "b" in TypeScript/) }),
+      ]);
+      expect((await verifyPythonTwin("l.md", withOutput("same"), twinThenProgram(["a"], ["a", "b"]).runCode))[0]?.message).toMatch(/line 2 is nothing in Python/);
+    });
+
+    it("ignores the order when the outcome says any order", async () => {
+      expect(await verifyPythonTwin("l.md", withOutput("same-any-order"), twinThenProgram(["b", "a"], ["a", "b"]).runCode)).toEqual([]);
+      expect(await verifyPythonTwin("l.md", withOutput("same"), twinThenProgram(["b", "a"], ["a", "b"]).runCode)).toHaveLength(1);
+    });
+  });
 });
