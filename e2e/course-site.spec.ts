@@ -105,6 +105,7 @@ test("the embed of a lesson's playground carries the course's title, logo and ac
 const DRAFT = 'import { print } from "lanes";\n\nexport default async function main() {\n  print("mine");\n}\n';
 async function withDraft(page: Page, draft: object) {
   await page.goto(`${origin}/`);
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" }); // the app has read the store
   await page.evaluate((d) => localStorage.setItem("lanes-progress:sleepers", JSON.stringify({ version: 2, blocks: { sleepers: { hintsShown: 0, solutionShown: false, draft: d } } })), draft);
   await page.goto(`${origin}/lessons/sleepers`);
   await expect(page.getByTestId("playground-sleepers").locator(".code-editor")).not.toHaveAttribute("data-status", "loading");

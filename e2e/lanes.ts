@@ -15,3 +15,8 @@ export function byRunner(runs: Run[]): Record<Runner, Run> {
 export function texts(run: Run): string[] {
   return run.output.map((line) => line.text);
 }
+
+/** The app has replaced the prerendered page: its buttons and inputs are the app's from now on. */
+export async function appReady(page: Page): Promise<void> {
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+}

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { editorReady, expect, pickRunner, runFinished, test, typeProgram } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { appReady } from "./lanes";
 
 async function replaceCode(page: Page, playgroundId: string, code: string) {
   const playground = page.getByTestId(`playground-${playgroundId}`);
@@ -102,6 +103,7 @@ test("the starter code does not pass, and says what is missing; hints come one a
 test("export, clear storage, import: progress is back; a bad file changes nothing", async ({ page }, testInfo) => {
   await passExercise(page);
   await page.goto("/");
+  await appReady(page); // the prerendered buttons do nothing until the app takes over
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export progress" }).click();
   const file = testInfo.outputPath("progress.json");
@@ -110,6 +112,7 @@ test("export, clear storage, import: progress is back; a bad file changes nothin
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  await appReady(page);
   const card = page.getByRole("link", { name: /Computing needs cores/ });
   await expect(card.getByLabel("0 of 1 exercises passed")).toBeVisible();
 
@@ -127,6 +130,7 @@ test("export, clear storage, import: progress is back; a bad file changes nothin
   await expect(page.getByRole("status").filter({ hasText: "Progress merged" })).toBeVisible();
   await expect(card.getByLabel("1 of 1 exercises passed")).toBeVisible();
   await page.reload();
+  await appReady(page);
   await expect(card.getByLabel("1 of 1 exercises passed")).toBeVisible();
 });
 
@@ -171,6 +175,9 @@ const editorText = (page: Page, path = "01-waiting-is-not-working-p1") => page.e
 
 async function seed(page: Page, items: Record<string, string>) {
   await page.goto("/");
+  // The app starts after the page is painted: let it read the store first, so it is the next
+  // page that finds what is seeded here.
+  await appReady(page);
   await page.evaluate((entries) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
