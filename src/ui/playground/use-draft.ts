@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useFlushOnHide } from "./use-flush-on-hide";
 import { MAX_DRAFT_CHARS, lessonOfKey } from "../../store/progress-schema";
 import { progressStore } from "../../store/progress-store";
 import { useProgress } from "../use-progress";
@@ -90,16 +91,7 @@ export function useDraft(key: string, original: string, shown?: string) {
     flush();
   }, [flush, rebase]);
 
-  useEffect(() => {
-    const onHide = () => flush();
-    window.addEventListener("pagehide", onHide);
-    document.addEventListener("visibilitychange", onHide);
-    return () => {
-      flush();
-      window.removeEventListener("pagehide", onHide);
-      document.removeEventListener("visibilitychange", onHide);
-    };
-  }, [flush]);
+  useFlushOnHide(flush);
 
   let notice: string | undefined;
   if (tooLarge) {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { useFlushOnHide } from "./use-flush-on-hide";
 import type { HelperFile } from "../../lessons/lesson-model";
 import type { SharedFile } from "../../share/share-link";
 import { MAX_DRAFT_CHARS, fileDraftKey } from "../../store/progress-schema";
@@ -61,16 +62,7 @@ export function useFileDrafts(key: string, files: readonly HelperFile[], shown?:
     flush();
   }, [flush]);
 
-  useEffect(() => {
-    const onHide = () => flush();
-    window.addEventListener("pagehide", onHide);
-    document.addEventListener("visibilitychange", onHide);
-    return () => {
-      flush();
-      window.removeEventListener("pagehide", onHide);
-      document.removeEventListener("visibilitychange", onHide);
-    };
-  }, [flush]);
+  useFlushOnHide(flush);
 
   const edited = files.some((f) => codes[f.name] !== f.code);
   const notice = tooLarge === null ? undefined : `${tooLarge} is too long to save (at most ${MAX_DRAFT_CHARS.toLocaleString("en")} characters). It still runs, but a reload would bring back its last saved version.`;
