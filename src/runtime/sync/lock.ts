@@ -84,7 +84,9 @@ export class Lock extends SyncObject {
       attempt: () => Atomics.exchange(cells, WORD, 2) === 0,
       // Spinning, take it as a free lock is taken (0 -> 1): a task that got it without sleeping
       // leaves nobody marked as waiting, and its release stays the one-instruction kind.
-      spinAttempt: () => Atomics.compareExchange(cells, WORD, 0, 1) === 0,
+      // Read before the compare-exchange: a spinner that only reads leaves the holder's cache
+      // line alone until the lock is free (test-and-test-and-set).
+      spinAttempt: () => Atomics.load(cells, WORD) === 0 && Atomics.compareExchange(cells, WORD, 0, 1) === 0,
       cells,
       index: WORD,
       expected: 2,

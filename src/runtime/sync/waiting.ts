@@ -47,7 +47,9 @@ export interface BlockRequest {
 
 /** Resolves true once `attempt` succeeded, false at the deadline. */
 export function block(request: BlockRequest): boolean | Promise<boolean> {
-  if (request.attempt()) return true;
+  // The first try is the spinning kind where there is one: a lock taken by its fast path
+  // (0 -> 1) is not marked as waited for, so its release does not have to wake anyone.
+  if ((request.spinAttempt ?? request.attempt)()) return true;
   const own = host().block;
   if (own) return own.call(host(), request);
   return canBlockThisThread() ? blockThread(request) : blockAsync(request);
