@@ -98,6 +98,40 @@ for (const runner of ["workers", "async"] as const) {
   });
 }
 
+// Tiny tasks travel in batches (batch-size.ts), so two submitted together may go to one worker.
+// When one of them waits for the other, that worker gives the other back and it runs elsewhere,
+// as on two threads; also when the other worker is busy first, and for a two-party barrier over
+// a map of four.
+test("under workers a task waiting for another submitted with it gets it, though tiny tasks are batched", async ({ page }) => {
+  const code = `
+    import { Barrier, Event, Pool, print, work } from "lanes";
+    export function tiny(x: number) { return x + 1; }
+    export async function waiter(e: Event) { await e.wait(); return "woke"; }
+    export function setter(e: Event) { e.set(); return "set"; }
+    export function busy(ms: number) { work(ms); return "busy"; }
+    export async function phase(b: Barrier, x: number) { await b.wait(); return x; }
+    export default async function main() {
+      const pool = new Pool({ workers: 2 });
+      await pool.map(tiny, Array.from({ length: 2000 }, (_, i) => i)); // the pool now batches
+      let pairs = 0;
+      for (let round = 0; round < 10; round++) {
+        const e = new Event();
+        const [a, b] = await Promise.all([pool.submit(waiter, e), pool.submit(setter, e)]);
+        if (a === "woke" && b === "set") pairs += 1;
+      }
+      await pool.map(tiny, Array.from({ length: 2000 }, (_, i) => i));
+      const e = new Event();
+      const [x, y, z] = await Promise.all([pool.submit(busy, 300), pool.submit(waiter, e), pool.submit(setter, e)]);
+      await pool.map(tiny, Array.from({ length: 2000 }, (_, i) => i));
+      const b = new Barrier(2);
+      const passed = await Promise.all([0, 1, 2, 3].map((i) => pool.submit(phase, b, i)));
+      print(pairs, x, y, z, passed.join(","));
+    }`;
+  const [run] = await runCode(page, code, ["workers"]);
+  ok(run!);
+  expect(texts(run!)).toEqual(["10 busy woke set 0,1,2,3"]);
+});
+
 test("Stop ends a run whose workers are blocked", async ({ page }) => {
   await page.waitForFunction(() => window.__lanes !== undefined);
   // A timed wait is never a deadlock, so only Stop can end this run before 20 s.

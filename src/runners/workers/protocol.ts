@@ -29,6 +29,8 @@ export interface TaskBatch {
   /** Either `items` (call i is fn(items[i])) or `args` (call i is fn(...args[i])), encoded (codec.ts). */
   items?: unknown[];
   args?: unknown[][];
+  /** This worker's batch number, rising (wait-table.ts REVOKED): absent, it is never taken back. */
+  seq?: number;
 }
 
 export interface SerializedError {
@@ -50,6 +52,11 @@ export interface BatchReply {
   busyMs: number;
   /** Events recorded since the last streamed batch (the batch's tail travels with its reply). */
   events: TraceBatch | null;
+  /**
+   * How many of the batch's tasks the worker ran, from the first: the rest it gave back
+   * (ReturnedMessage) while one of them was blocked, and the page sent them elsewhere.
+   */
+  ran: number;
 }
 
 /** The API a worker exposes through Comlink. */
@@ -76,6 +83,15 @@ export interface EventsMessage {
   lanesEvents: TraceBatch;
 }
 
+/**
+ * A task of this worker has been blocked for a while: the tasks queued behind it here (the rest
+ * of its batch, a batch waiting its turn) are given back, by id, for the page to run elsewhere.
+ */
+export interface ReturnedMessage {
+  type: "lanes:returned";
+  lanesReturned: number[];
+}
+
 /** A worker's last message before it closes itself (student code called `self.close()`). */
 export interface ClosedMessage {
   lanesClosed: { task: number | string };
@@ -85,4 +101,4 @@ export interface ClosedMessage {
  * Every message a worker posts on its port besides Comlink's own replies, one tagged union
  * (Comlink's replies carry an `id`; ours never do).
  */
-export type WorkerMessage = EventsMessage | ClosedMessage;
+export type WorkerMessage = EventsMessage | ReturnedMessage | ClosedMessage;

@@ -6,7 +6,7 @@ import type { PageRun } from "../page/page-run";
 import { argsPreview } from "../page/task-label";
 import { batchSize, depthFor, perTaskMs, updateCost, type TaskCost } from "./batch-size";
 import type { SerializedError, TaskBatch } from "./protocol";
-import { TaskQueue, toBatch, type Piece, type TaskGroup } from "./task-queue";
+import { slicePieces, TaskQueue, toBatch, type Piece, type TaskGroup } from "./task-queue";
 import { readWait } from "./wait-table";
 import type { WorkerSlot } from "./worker-slot";
 import { WorkerStopped, workerLostError } from "./worker-lost";
@@ -15,8 +15,21 @@ import { WorkerStopped, workerLostError } from "./worker-lost";
  * A pool's queue on the page and its workers: tasks go out in adaptively sized batches, one
  * task at a time per worker, and come back with their results and trace events.
  */
+/** A batch on its way to a worker or running there. */
+interface SentBatch {
+  pieces: Piece[];
+  ids: Float64Array;
+  seq: number;
+  /** Set when the worker gave back the batch's tasks from this position on (they were sent elsewhere). */
+  keep?: number;
+}
+
 export class RemotePool {
   #queue = new TaskQueue();
+  /** Tasks a worker gave back (protocol.ts ReturnedMessage): they go out before the queue's. */
+  #givenBack: Piece[] = [];
+  /** Per worker, its batches in flight. */
+  #sent: SentBatch[][];
   #inFlight: number[];
   #cost: TaskCost | undefined;
   #ready: Promise<void>[];
@@ -34,6 +47,8 @@ export class RemotePool {
     helpers: readonly ModuleRef[] = [],
   ) {
     this.#inFlight = slots.map(() => 0);
+    this.#sent = slots.map(() => []);
+    slots.forEach((slot, i) => (slot.onReturned = (ids) => this.#takeBack(i, ids)));
     this.#ready = slots.map(async (slot, i) => {
       // Start-up is drawn on the lane, so a first task starting late on an empty lane is explained.
       const began = run.now();
@@ -53,13 +68,16 @@ export class RemotePool {
     this.#pump();
   }
 
-  /** See TaskQueue.cancel: the group's tasks not sent yet never start. */
-  cancel(group: TaskGroup): { from: number; count: number } {
-    return this.#queue.cancel(group);
+  /** See TaskQueue.cancel: the group's tasks not sent yet (or given back) never start. Their ranges in the group. */
+  cancel(group: TaskGroup): { from: number; count: number }[] {
+    const back = this.#givenBack.filter((piece) => piece.group === group).map(({ from, count }) => ({ from, count }));
+    this.#givenBack = this.#givenBack.filter((piece) => piece.group !== group);
+    const queued = this.#queue.cancel(group);
+    return queued.count > 0 ? [...back, queued] : back;
   }
 
   get queued(): number {
-    return this.#queue.size;
+    return this.#queue.size + this.#givenBack.reduce((sum, piece) => sum + piece.count, 0);
   }
 
   /** Resolves when nothing is queued or in flight (Pool.close). */
@@ -123,32 +141,90 @@ export class RemotePool {
     const estimate = perTaskMs(this.#cost);
     const depth = depthFor(estimate);
     this.slots.forEach((slot, i) => {
+      // Nothing more for a worker whose task is blocked: it could only start it after the wait.
+      if (slot.waits && readWait(slot.waits).state !== "free") return;
       while (slot.alive && (this.#inFlight[i] ?? 0) < depth && this.queued > 0) {
-        const batch = this.#queue.take(batchSize(estimate, this.queued, this.slots.length));
+        const batch = this.#take(batchSize(estimate, this.queued, this.slots.length));
         void this.#send(i, slot, batch);
       }
     });
   }
 
+  /** Up to `n` tasks: the given-back ones first (they were due before the queue's), then the queue's. */
+  #take(n: number): Piece[] {
+    const pieces: Piece[] = [];
+    while (n > 0 && this.#givenBack.length > 0) {
+      const piece = this.#givenBack[0]!;
+      if (piece.count <= n) {
+        pieces.push(this.#givenBack.shift()!);
+        n -= piece.count;
+      } else {
+        pieces.push({ group: piece.group, from: piece.from, count: n });
+        this.#givenBack[0] = { group: piece.group, from: piece.from + n, count: piece.count - n };
+        n = 0;
+      }
+    }
+    return n > 0 ? [...pieces, ...this.#queue.take(n)] : pieces;
+  }
+
+  /**
+   * A worker's task is blocked and it gave back the tail of the batch it runs (the oldest in
+   * flight: it runs them in order): that tail and every later batch sent to it go out again,
+   * and the worker is told which batches it must not run (worker-entry.ts giveBack).
+   */
+  #takeBack(index: number, ids: readonly number[]): void {
+    const [current, ...later] = this.#sent[index] ?? [];
+    if (current && current.keep === undefined && ids.length > 0) {
+      const back = new Set(ids);
+      const from = current.ids.findIndex((id) => back.has(id));
+      if (from >= 0) {
+        current.keep = from;
+        this.#givenBack.push(...slicePieces(current.pieces, from, current.ids.length));
+      }
+    }
+    for (const sent of later) {
+      if (sent.keep !== undefined) continue;
+      sent.keep = 0;
+      this.#givenBack.push(...sent.pieces);
+    }
+    this.slots[index]?.answerGiveBack(Math.max(0, ...later.map((sent) => sent.seq)));
+    if (!this.run.aborted) this.#pump();
+  }
+
   async #send(index: number, slot: WorkerSlot, pieces: Piece[]): Promise<void> {
     this.#inFlight[index] = (this.#inFlight[index] ?? 0) + 1;
     this.run.pending += 1;
+    let sent: SentBatch | undefined;
     try {
       // Encoded first: shared state that cannot cross (no isolation) fails at once, with why.
-      const batch = encodeBatch(toBatch(pieces));
+      const batch = { ...encodeBatch(toBatch(pieces)), seq: slot.nextSeq() };
+      sent = { pieces, ids: batch.ids, seq: batch.seq };
+      this.#sent[index]?.push(sent);
       await this.#ready[index]!.catch((error: unknown) => {
         if (error instanceof WorkerStopped) throw error; // it died before it could import
         throw new WorkerStopped("crashed", "", undefined, error); // its import threw: `cause`
       });
       const reply = await slot.runBatch(batch);
-      this.#cost = updateCost(this.#cost, reply.busyMs, batch.ids.length);
+      const ran = reply.ran;
+      // The tasks it did not run were given back before it replied (one channel, in order); a
+      // worker that says otherwise, or ran a task it gave back, is refused.
+      if (ran < batch.ids.length && sent.keep === undefined) {
+        sent.keep = ran;
+        this.#givenBack.push(...slicePieces(pieces, ran, batch.ids.length));
+      }
+      if (sent.keep !== undefined && ran !== sent.keep) throw new WorkerStopped("crashed", "it ran tasks it had given back");
+      if (ran > 0) this.#cost = updateCost(this.#cost, reply.busyMs, ran);
       if (reply.events) slot.onEvents?.(reply.events);
-      settle(pieces, reply.values, reply.failures, this.lanes[index]);
+      settle(slicePieces(pieces, 0, ran), reply.values, reply.failures, this.lanes[index]);
     } catch (error) {
       if (this.run.aborted) return;
-      if (error instanceof WorkerStopped) this.#lose(index, slot, pieces, error);
-      else failAll(pieces, batchError(error, pieces[0]?.group.fn ?? ""), this.lanes[index]);
+      // What it gave back is no longer its own to fail.
+      const own = sent?.keep === undefined ? pieces : slicePieces(pieces, 0, sent.keep);
+      if (error instanceof WorkerStopped) this.#lose(index, slot, own, error);
+      else failAll(own, batchError(error, own[0]?.group.fn ?? ""), this.lanes[index]);
     } finally {
+      const list = this.#sent[index];
+      if (list && sent) list.splice(list.indexOf(sent), 1);
       this.#inFlight[index] = (this.#inFlight[index] ?? 1) - 1;
       this.run.pending -= 1;
       if (!this.run.aborted) this.#pump();

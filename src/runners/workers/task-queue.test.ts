@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TaskQueue, toBatch, type TaskGroup } from "./task-queue";
+import { slicePieces, TaskQueue, toBatch, type TaskGroup } from "./task-queue";
 
 const group = (fn: string, first: number, calls: { items?: unknown[]; args?: unknown[][] }): TaskGroup => ({
   fn,
@@ -107,5 +107,30 @@ describe("TaskQueue.cancel", () => {
     q.take(1);
     expect(q.drain()).toEqual([{ group: a, from: 1, count: 2 }]);
     expect(q.size).toBe(0);
+  });
+});
+
+describe("slicePieces", () => {
+  const a: TaskGroup = { fn: "a", first: 0, count: 5, settled: () => undefined };
+  const b: TaskGroup = { fn: "b", first: 5, count: 3, settled: () => undefined };
+  // A batch of a's tasks 2-4 then b's 0-2: positions 0-5.
+  const batch = [
+    { group: a, from: 2, count: 3 },
+    { group: b, from: 0, count: 3 },
+  ];
+
+  it("cuts a batch's tail across its pieces, by position", () => {
+    expect(slicePieces(batch, 1, 6)).toEqual([
+      { group: a, from: 3, count: 2 },
+      { group: b, from: 0, count: 3 },
+    ]);
+    expect(slicePieces(batch, 4, 6)).toEqual([{ group: b, from: 1, count: 2 }]);
+  });
+
+  it("gives the head, the whole, or nothing", () => {
+    expect(slicePieces(batch, 0, 2)).toEqual([{ group: a, from: 2, count: 2 }]);
+    expect(slicePieces(batch, 0, 6)).toEqual(batch);
+    expect(slicePieces(batch, 6, 6)).toEqual([]);
+    expect(slicePieces(batch, 0, 0)).toEqual([]);
   });
 });

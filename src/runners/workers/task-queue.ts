@@ -88,6 +88,19 @@ export class TaskQueue {
   }
 }
 
+/** The tasks at positions [from, to) of a batch made of `pieces`, as pieces of their groups. */
+export function slicePieces(pieces: readonly Piece[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    const start = Math.max(from, at);
+    const end = Math.min(to, at + piece.count);
+    if (start < end) out.push({ group: piece.group, from: piece.from + (start - at), count: end - start });
+    at += piece.count;
+  }
+  return out;
+}
+
 /** The message for a batch of pieces: one function name and flat items when they allow it. */
 export function toBatch(pieces: readonly Piece[]): TaskBatch {
   let total = 0;

@@ -11,8 +11,9 @@ import { formatValues } from "../../runtime/format-value";
 import { batchTransfer } from "../../trace/events";
 import { EventBuffer } from "./event-buffer";
 import { functionName, taskByName } from "./export-name";
-import type { BatchReply, ClosedMessage, EventsMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
+import type { BatchReply, ClosedMessage, EventsMessage, ReturnedMessage, SerializedError, TaskBatch, WorkerApi } from "./protocol";
 import { WorkerHost } from "./worker-host";
+import { takenBack } from "./wait-table";
 
 installRuntime();
 const events = new EventBuffer((batch, transfer) => self.postMessage({ type: "lanes:events", lanesEvents: batch } satisfies EventsMessage, { transfer }));
@@ -45,6 +46,31 @@ function importOnce(url: string): Promise<Record<string, unknown>> {
 
 /** The batch this worker runs now, or ran last. */
 let previousBatch: Promise<unknown> = Promise.resolve();
+/** The batch running now: its tasks before `next` have started; from `end` on they were given back. */
+let running: { ids: Float64Array; next: number; end: number } | undefined;
+/** Give-backs posted: before it starts another batch, the worker waits for the page to have answered them. */
+let givenBack = 0;
+
+/**
+ * A task has been blocked on a Lanes object for a while (worker-host.ts): the tasks queued
+ * behind it on this worker go back to the page, which sends them to a worker that can start
+ * them now. On threads they would start on another thread; kept here behind the blocked task,
+ * one that it waits for (the task that sets its Event, puts its item) would never start, and the
+ * run would end as a deadlock. This worker gives back the rest of its batch; the page also takes
+ * back every later batch it sent here (this worker may not even have read them: it is blocked),
+ * and answers in shared memory which, so none of them runs here too (wait-table.ts).
+ */
+function giveBack(): void {
+  if (!host.waits) return; // no shared memory: no task can block
+  const ids: number[] = [];
+  if (running) {
+    for (let i = running.next; i < running.end; i++) ids.push(running.ids[i]!);
+    running.end = running.next;
+  }
+  givenBack += 1;
+  self.postMessage({ type: "lanes:returned", lanesReturned: ids } satisfies ReturnedMessage);
+}
+host.onLongWait = giveBack;
 
 const api: WorkerApi = {
   init(config) {
@@ -74,7 +100,10 @@ const api: WorkerApi = {
   runBatch(batch) {
     // Two batches are in flight for short tasks: one that arrives while a task of the other
     // awaits a timer waits its turn, so tasks never interleave (one at a time, as a process).
-    const turn = previousBatch.then(() => runBatchNow(batch));
+    const turn = previousBatch.then(() => {
+      const back = host.waits !== undefined && givenBack > 0 && batch.seq !== undefined && takenBack(host.waits, givenBack, batch.seq);
+      return back ? { values: [], failures: [], busyMs: 0, events: events.take(), ran: 0 } : runBatchNow(batch);
+    });
     previousBatch = turn.catch(() => undefined);
     return turn;
   },
@@ -90,11 +119,14 @@ async function runBatchNow(batch: TaskBatch): Promise<BatchReply> {
     args = batch.args && (decodeValue(batch.args) as unknown[][]);
   } catch (error) {
     const failure = serialize(error);
-    return { values: [], failures: Array.from(ids, (_, index) => ({ index, error: failure })), busyMs: 0, events: events.take() };
+    return { values: [], failures: Array.from(ids, (_, index) => ({ index, error: failure })), busyMs: 0, events: events.take(), ran: ids.length };
   }
   const values: unknown[] = new Array(ids.length);
   const failures: BatchReply["failures"] = [];
-  for (let i = 0; i < ids.length; i++) {
+  const state = { ids, next: 0, end: ids.length };
+  running = state;
+  for (let i = 0; i < state.end; i++) {
+    state.next = i + 1;
     const name = typeof fn === "string" ? fn : (fn[i] ?? "");
     // A map's item is passed as is: no argument array per task.
     const outcome = items ? runTask(ids[i] as number, name, undefined, items[i]) : runTask(ids[i] as number, name, args?.[i] ?? [], undefined);
@@ -103,7 +135,8 @@ async function runBatchNow(batch: TaskBatch): Promise<BatchReply> {
     if (result instanceof Failure) failures.push({ index: i, error: result.error });
     else values[i] = result;
   }
-  return { values, failures, busyMs: performance.now() - started, events: events.take() };
+  running = undefined;
+  return { values, failures, busyMs: performance.now() - started, events: events.take(), ran: state.end };
 }
 
 /** A failed task's error. A class of this module, so no student value can be mistaken for it. */

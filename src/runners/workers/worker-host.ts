@@ -49,6 +49,8 @@ export class WorkerHost implements Host {
   /** When the current task's current state began (its failed stretch starts here). */
   since = 0;
   tracing = true;
+  /** Called once when a task's wait has lasted SEND_TRACE_AFTER_MS (worker-entry.ts gives back the tasks behind it). */
+  onLongWait: (() => void) | undefined;
   /** This worker's wait-for cells (wait-table.ts), read by the page's deadlock detector. */
   waits: Int32Array | undefined;
   /** True from startTask until the task's next state change: its one event is "running". */
@@ -113,7 +115,14 @@ export class WorkerHost implements Host {
     if (this.waits) enterWait(this.waits, request.subject.id, currentTaskCode(), request.deadline !== Infinity);
     let ok: boolean;
     try {
-      ok = blockThread(request, () => this.events.flush(), SEND_TRACE_AFTER_MS);
+      ok = blockThread(
+        request,
+        () => {
+          this.events.flush();
+          this.onLongWait?.();
+        },
+        SEND_TRACE_AFTER_MS,
+      );
     } finally {
       if (this.waits) leaveWait(this.waits);
     }

@@ -118,9 +118,10 @@ export class WorkersHost implements Host {
       if (failed) return;
       failed = true;
       // As executor.map: the items not sent yet are cancelled (never started); those running finish.
-      const cancelled = pool.cancel(group);
-      this.run.recorder.cancelTasks(first + cancelled.from, cancelled.count);
-      this.run.taskEnded(cancelled.count);
+      for (const cancelled of pool.cancel(group)) {
+        this.run.recorder.cancelTasks(first + cancelled.from, cancelled.count);
+        this.run.taskEnded(cancelled.count);
+      }
     };
     const group = this.#group(fn, first, items.length, { items }, settled, (i) => argsPreview([items[i]]), () => all.observed);
     pool.submit(group);
