@@ -81,6 +81,7 @@ class Fleet {
   release(slots: WorkerSlot[]): void {
     for (const slot of slots) {
       slot.onEvents = null;
+      slot.onReturned = null;
       if (!slot.alive) this.warm(1);
       else if (!this.#idle.includes(slot)) this.#idle.push(slot);
     }

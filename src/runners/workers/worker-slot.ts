@@ -128,7 +128,9 @@ export class WorkerSlot {
     const valid = Array.isArray(ids) && ids.length <= MAX_GIVEN_BACK && ids.every((id) => typeof id === "number" && this.#given.has(id) && !this.#givenBack.has(id));
     if (!valid) return void this.#crash("it gave back tasks that are not its own to give");
     for (const id of ids as number[]) this.#givenBack.add(id);
-    this.onReturned?.(ids as number[]);
+    // Always answered: the worker waits for the answer before it starts another batch.
+    if (this.onReturned) this.onReturned(ids as number[]);
+    else this.answerGiveBack(0);
   }
 
   #receive(batch: unknown): void {
