@@ -21,7 +21,11 @@ const N_UNCONTENDED = 200_000;
 const N_CONTENDED = 200_000; // long enough that one scheduling hiccup does not decide the median
 const N_QUEUE = 20_000;
 
-const CODE = `import { Lock, Pool, Queue, print, shared } from "lanes";
+// FLIP (0 or 1, alternating between reps) reverses the order in which the contenders run, so
+// neither Lanes nor the bare locks always go first, into a run's start, when the stage's fresh
+// workers are still warming up (their JIT too) and the machine is busiest.
+const CODE = (flip) => `import { Lock, Pool, Queue, print, shared, sleep } from "lanes";
+const FLIP = ${flip};
 
 export async function lanesUncontended(lock: Lock, n: number) {
   const t = performance.now();
@@ -113,6 +117,10 @@ export async function bareContendedAwait(gate: Int32Array, cells: Int32Array, co
   return performance.now() - t;
 }
 
+export function nap(ms: number) {
+  return sleep(ms);
+}
+
 export async function producer(q: Queue<number>, n: number) {
   for (let i = 0; i < n; i++) await q.put(i);
 }
@@ -126,19 +134,28 @@ export default async function main() {
   const pool = new Pool({ workers: 2 });
   const lock = new Lock();
   const cells = shared.int32(1);
-  const lanesMs = await pool.submit(lanesUncontended, lock, ${N_UNCONTENDED});
-  const lanesCallsMs = await pool.submit(lanesUncontendedCalls, lock, ${N_UNCONTENDED});
-  const bareMs = await pool.submit(bareUncontended, cells, ${N_UNCONTENDED});
-  const bareAwaitMs = await pool.submit(bareUncontendedAwait, cells, ${N_UNCONTENDED});
+  await Promise.all([pool.submit(nap, 1), pool.submit(nap, 1)]); // both workers up
+  await sleep(250); // and the rest of the stage's start-up over
+  const inOrder = async (steps: (() => Promise<void>)[]) => { for (const step of FLIP ? steps.reverse() : steps) await step(); };
+  let lanesMs = 0, lanesCallsMs = 0, bareMs = 0, bareAwaitMs = 0;
+  await inOrder([
+    async () => { lanesMs = await pool.submit(lanesUncontended, lock, ${N_UNCONTENDED}); },
+    async () => { lanesCallsMs = await pool.submit(lanesUncontendedCalls, lock, ${N_UNCONTENDED}); },
+    async () => { bareMs = await pool.submit(bareUncontended, cells, ${N_UNCONTENDED}); },
+    async () => { bareAwaitMs = await pool.submit(bareUncontendedAwait, cells, ${N_UNCONTENDED}); },
+  ]);
   const counter = shared.int32(1);
-  const both = async (fn: Function, ...args: unknown[]) => { const gate = shared.int32(1); return Math.max(...(await Promise.all([pool.submit(fn as any, gate, ...args), pool.submit(fn as any, gate, ...args)])) as number[]); };
-  const lanesContendedMs = await both(lanesContended, lock, counter, ${N_CONTENDED});
   const callsCounter = shared.int32(1);
-  const lanesContendedCallsMs = await both(lanesContendedCalls, lock, callsCounter, ${N_CONTENDED});
   const bareCounter = shared.int32(1);
-  const bareContendedMs = await both(bareContended, cells, bareCounter, ${N_CONTENDED});
   const awaitCounter = shared.int32(1);
-  const bareAwaitContendedMs = await both(bareContendedAwait, cells, awaitCounter, ${N_CONTENDED});
+  const both = async (fn: Function, ...args: unknown[]) => { const gate = shared.int32(1); return Math.max(...(await Promise.all([pool.submit(fn as any, gate, ...args), pool.submit(fn as any, gate, ...args)])) as number[]); };
+  let lanesContendedMs = 0, lanesContendedCallsMs = 0, bareContendedMs = 0, bareAwaitContendedMs = 0;
+  await inOrder([
+    async () => { lanesContendedMs = await both(lanesContended, lock, counter, ${N_CONTENDED}); },
+    async () => { lanesContendedCallsMs = await both(lanesContendedCalls, lock, callsCounter, ${N_CONTENDED}); },
+    async () => { bareContendedMs = await both(bareContended, cells, bareCounter, ${N_CONTENDED}); },
+    async () => { bareAwaitContendedMs = await both(bareContendedAwait, cells, awaitCounter, ${N_CONTENDED}); },
+  ]);
   if (counter[0] !== ${2 * N_CONTENDED} || bareCounter[0] !== ${2 * N_CONTENDED} || awaitCounter[0] !== ${2 * N_CONTENDED} || callsCounter[0] !== ${2 * N_CONTENDED}) throw new Error("lost updates: " + counter[0] + " " + bareCounter[0] + " " + awaitCounter[0] + " " + callsCounter[0]);
   const q = new Queue<number>({ capacity: 64 });
   const t = performance.now();
@@ -180,8 +197,9 @@ export default {
   /** @param {import("@playwright/test").Page} page @param {any} ctx */
   async run(page, ctx) {
     const reps = ctx.reps(7);
+    let flip = 0;
     const measure = async (trace) => {
-      const [run] = await ctx.runLanes(page, CODE, ["workers"], { trace });
+      const [run] = await ctx.runLanes(page, CODE((flip = 1 - flip)), ["workers"], { trace });
       return JSON.parse(run.output[0].text);
     };
     await measure(true); // warm: workers started, code compiled
