@@ -174,20 +174,24 @@ export class RemotePool {
    */
   #takeBack(index: number, ids: readonly number[]): void {
     const [current, ...later] = this.#sent[index] ?? [];
-    if (current && current.keep === undefined && ids.length > 0) {
-      const back = new Set(ids);
-      const from = current.ids.findIndex((id) => back.has(id));
-      if (from >= 0) {
-        current.keep = from;
-        this.#givenBack.push(...slicePieces(current.pieces, from, current.ids.length));
+    try {
+      if (current && current.keep === undefined && ids.length > 0) {
+        const back = new Set(ids);
+        const from = current.ids.findIndex((id) => back.has(id));
+        if (from >= 0) {
+          current.keep = from;
+          this.#givenBack.push(...slicePieces(current.pieces, from, current.ids.length));
+        }
       }
+      for (const sent of later) {
+        if (sent.keep !== undefined) continue;
+        sent.keep = 0;
+        this.#givenBack.push(...sent.pieces);
+      }
+    } finally {
+      // Answered whatever happened: the worker waits for it before it starts another batch.
+      this.slots[index]?.answerGiveBack(Math.max(0, ...later.map((sent) => sent.seq)));
     }
-    for (const sent of later) {
-      if (sent.keep !== undefined) continue;
-      sent.keep = 0;
-      this.#givenBack.push(...sent.pieces);
-    }
-    this.slots[index]?.answerGiveBack(Math.max(0, ...later.map((sent) => sent.seq)));
     if (!this.run.aborted) this.#pump();
   }
 

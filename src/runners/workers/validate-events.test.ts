@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeEvents, TraceBatchWriter, type TraceBatch } from "../../trace/events";
 import { GivenTasks } from "./given-tasks";
-import { BATCH_LIMITS, checkBatch as checkBatchOf, ownTask } from "./validate-events";
+import { BATCH_LIMITS, checkBatch as checkBatchOf, givenBackTasks, ownTask } from "./validate-events";
 
 const LANE = "worker-1";
 /** The tasks the worker of LANE was given: 7 and 8 (the batches below speak for 7). */
@@ -129,6 +129,27 @@ describe("checkBatch", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("givenBackTasks", () => {
+  it("accepts the worker's own tasks, each once, and nothing else", () => {
+    expect(givenBackTasks([8], OWN, new Set(), 10)).toEqual([8]);
+    expect(givenBackTasks([], OWN, new Set(), 10)).toEqual([]);
+    expect(givenBackTasks([9], OWN, new Set(), 10)).toBeUndefined(); // not given to it
+    expect(givenBackTasks([8], OWN, new Set([8]), 10)).toBeUndefined(); // given back before
+    expect(givenBackTasks([8, 8], OWN, new Set(), 10)).toBeUndefined();
+    expect(givenBackTasks([7, 8], OWN, new Set(), 1)).toBeUndefined(); // too many
+    expect(givenBackTasks("8", OWN, new Set(), 10)).toBeUndefined();
+  });
+
+  it("never throws, and returns only own tasks not given back before", () => {
+    fc.assert(
+      fc.property(fc.anything({ withTypedArray: true, withNullPrototype: true, withBigInt: true }), fc.array(fc.integer({ min: 0, max: 10 })), (value, before) => {
+        const back = givenBackTasks(value, OWN, new Set(before), 16);
+        if (back) expect(back.every((id) => OWN.has(id) && !before.includes(id))).toBe(true);
+      }),
     );
   });
 });

@@ -43,6 +43,20 @@ export function ownTask(task: unknown, own: OwnTasks): string | undefined {
 }
 
 /**
+ * The tasks a worker gives back (protocol.ts ReturnedMessage), if the message is one Lanes sends:
+ * an array, no longer than `limit`, of ids of tasks it was given and has not given back before.
+ */
+export function givenBackTasks(value: unknown, own: OwnTasks, before: ReadonlySet<number>, limit: number): number[] | undefined {
+  if (!Array.isArray(value) || value.length > limit) return undefined;
+  const seen = new Set<number>();
+  for (const id of value as unknown[]) {
+    if (typeof id !== "number" || !own.has(id) || before.has(id) || seen.has(id)) return undefined;
+    seen.add(id);
+  }
+  return [...seen];
+}
+
+/**
  * Wake-ups: the woken end (`to`) is this worker's own task; the waker (`from`) may be any task
  * of the run (another worker's release woke this one), so only its shape is checked.
  */

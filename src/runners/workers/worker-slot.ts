@@ -4,7 +4,7 @@ import type { TraceBatch } from "../../trace/events";
 import { GivenTasks } from "./given-tasks";
 import { MAX_BATCH } from "./batch-size";
 import type { BatchReply, ClosedMessage, EventsMessage, InitReply, ReturnedMessage, TaskBatch, WorkerApi } from "./protocol";
-import { checkBatch, ownTask } from "./validate-events";
+import { checkBatch, givenBackTasks, ownTask } from "./validate-events";
 import { WorkerStopped } from "./worker-lost";
 import { answerGiveBack, createWaitCells } from "./wait-table";
 import { workerScriptUrl } from "./worker-script";
@@ -125,11 +125,11 @@ export class WorkerSlot {
 
   /** Tasks given back must be this worker's, each once; anything else ends it (student code can post here too). */
   #giveBack(ids: unknown): void {
-    const valid = Array.isArray(ids) && ids.length <= MAX_GIVEN_BACK && ids.every((id) => typeof id === "number" && this.#given.has(id) && !this.#givenBack.has(id));
+    const valid = givenBackTasks(ids, this.#given, this.#givenBack, MAX_GIVEN_BACK);
     if (!valid) return void this.#crash("it gave back tasks that are not its own to give");
-    for (const id of ids as number[]) this.#givenBack.add(id);
+    for (const id of valid) this.#givenBack.add(id);
     // Always answered: the worker waits for the answer before it starts another batch.
-    if (this.onReturned) this.onReturned(ids as number[]);
+    if (this.onReturned) this.onReturned(valid);
     else this.answerGiveBack(0);
   }
 
