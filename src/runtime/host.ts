@@ -34,8 +34,11 @@ export interface Host {
   counter?(reading: CounterReading): void;
   /** The running task's id, as in Run.tasks ("main" for main()): lock owners, wake-up arrows. */
   taskId?(): string;
-  /** The same as a cell code (sync-object.ts codeOfTask), where the host keeps it ready. */
-  taskCode?(): number;
+  /**
+   * The same as a cell code (sync-object.ts codeOfTask), where the host keeps it ready: a
+   * field, not a method, because every acquire and release reads it (a worker's host).
+   */
+  readonly taskCode?: number;
 }
 
 const idle: Host = {

@@ -43,8 +43,8 @@ export function blockFor(ms: number): void {
 /** The lanes host inside a worker: the task running now, its lane, and where its events go. */
 export class WorkerHost implements Host {
   #task: TaskRef = "";
-  /** The task's cell code, made when first asked (a lock taken, a wait), then kept. */
-  #code: number | undefined;
+  /** The task's cell code (sync-object.ts), made as the task starts: every lock operation reads it. */
+  taskCode = codeOfTask(undefined);
   lane = "";
   /** When the current task's current state began (its failed stretch starts here). */
   since = 0;
@@ -105,10 +105,10 @@ export class WorkerHost implements Host {
     // Spin briefly before sleeping, as adaptive mutexes do: an object held for a few
     // instructions by a thread on the other core is free again far sooner than an
     // Atomics.wait sleep and its wake-up take, and a wait that short is too short to draw.
-    const { cells, index, expected } = request;
-    const spin = request.spinAttempt ?? request.attempt;
+    const { cells, index, spinAttempt } = request;
     for (let i = 0; i < SPIN_TRIES; i++) {
-      if (Atomics.load(cells, index) !== expected && spin()) return true;
+      // A spinning kind reads before it writes itself; the others try once the cell has moved.
+      if (spinAttempt ? spinAttempt() : Atomics.load(cells, index) !== request.expected && request.attempt()) return true;
     }
     const began = performance.now();
     this.setState("blocked", began, this.tracing ? request.describe() : undefined); // the label is only for the trace
@@ -137,15 +137,11 @@ export class WorkerHost implements Host {
 
   set task(id: TaskRef) {
     this.#task = id;
-    this.#code = undefined;
+    this.taskCode = codeOfTask(String(id));
   }
 
   taskId(): string {
     return String(this.#task);
-  }
-
-  taskCode(): number {
-    return (this.#code ??= codeOfTask(String(this.#task)));
   }
 
   /** A counter track's sample, in this worker's clock (converted on the page). */

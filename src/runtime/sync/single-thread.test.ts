@@ -34,6 +34,33 @@ describe("primitives on one thread", () => {
     expect(() => lock.release()).toThrow(/not locked/);
   });
 
+  it("a Lock names its holder; another task may release it (Python's Lock), which wakes a waiter", async () => {
+    const lock = new Lock();
+    task = "3";
+    await lock.acquire();
+    expect(lock.holder).toBe("3");
+    expect(lock.heldByMe()).toBe(true);
+    task = "4";
+    expect(lock.heldByMe()).toBe(false);
+    const waiting = lock.acquire(); // task 4 waits: the word is marked as waited for
+    let got = false;
+    void waiting.then(() => (got = true));
+    await Promise.resolve();
+    expect(got).toBe(false);
+    task = "5";
+    lock.release(); // not the holder: allowed, as in Python, and the waiter is woken
+    task = "4"; // as the page's run resumes the woken task before it takes the lock
+    expect(await waiting).toBe(true);
+    expect(lock.holder).toBe("4"); // taken as task 4, marked as maybe waited for
+    lock.release();
+    expect(lock.locked).toBe(false);
+    expect(lock.holder).toBeUndefined();
+    expect(() => lock.release()).toThrow(/which is not locked/);
+    task = "main";
+    expect(lock.tryAcquire()).toBe(true);
+    expect(lock.holder).toBe("main");
+  });
+
   it("with() releases when the function throws", async () => {
     const lock = new Lock();
     await expect(lock.with(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

@@ -31,7 +31,7 @@ const known = new Map<number, WeakRef<SyncObject>>();
 export function currentTaskCode(): number {
   const running = host();
   // A worker's host keeps the code of its task (taking a free lock writes it: no string made).
-  return running.taskCode?.() ?? codeOfTask(running.taskId?.());
+  return running.taskCode ?? codeOfTask(running.taskId?.());
 }
 
 /** The cell code of a task id (as Run.tasks has it; "main" for main(), undefined: none). */
@@ -39,16 +39,18 @@ export function codeOfTask(id: string | undefined): number {
   if (id === undefined) return REALM_TASK;
   if (id === "main") return 1;
   const n = Number(id);
-  return Number.isInteger(n) && n >= 0 && n < 2 ** 30 ? n + 2 : REALM_TASK;
+  return Number.isInteger(n) && n >= 0 && n < MAX_TASK_ID ? n + 2 : REALM_TASK;
 }
 
+// Every code is below 2^30: a Lock keeps its holder's code doubled in its 32-bit word (lock.ts).
+const MAX_TASK_ID = 2 ** 29;
 /** Outside a run (Node tests) each realm is one party. */
-const REALM_TASK = 2 ** 30 + Math.floor(Math.random() * 2 ** 20);
+const REALM_TASK = MAX_TASK_ID + 2 + Math.floor(Math.random() * 2 ** 20);
 
 /** The task id (as in Run.tasks, "main" for the driver) of a code from currentTaskCode. */
 export function taskOfCode(code: number): string | undefined {
   if (code === 1) return "main";
-  if (code >= 2 && code < 2 ** 30) return String(code - 2);
+  if (code >= 2 && code < MAX_TASK_ID + 2) return String(code - 2);
   return undefined;
 }
 

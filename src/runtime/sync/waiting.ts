@@ -29,7 +29,10 @@ export interface BlockRequest {
    * path, which does not mark the lock as waited for (so its release need not wake anyone).
    */
   spinAttempt?(): boolean;
-  /** Sleep on cells[index] while it holds `expected`. */
+  /**
+   * Sleep on cells[index] while it holds `expected`. A failed `attempt` may set it to the value
+   * it saw (a lock's word names its holder); it is read after each attempt.
+   */
   cells: Int32Array;
   index: number;
   expected: number;
@@ -76,7 +79,7 @@ export function canBlockThisThread(): boolean {
  * wait has lasted `patienceMs` (a worker then sends its trace: a thread stuck here sends nothing).
  */
 export function blockThread(request: BlockRequest, longWait?: () => void, patienceMs = 0): boolean {
-  const { cells, index, expected, deadline } = request;
+  const { cells, index, deadline } = request;
   const patientUntil = longWait ? performance.now() + patienceMs : Infinity;
   let told = !longWait;
   for (;;) {
@@ -89,15 +92,16 @@ export function blockThread(request: BlockRequest, longWait?: () => void, patien
       longWait?.();
     }
     const until = told ? left : Math.min(left, patientUntil - now);
-    Atomics.wait(cells, index, expected, until === Infinity ? undefined : until);
+    Atomics.wait(cells, index, request.expected, until === Infinity ? undefined : until);
   }
 }
 
 /** The same loop for a thread that may not block: each sleep is a promise. */
 export async function blockAsync(request: BlockRequest, sleepOn = sleepAsync): Promise<boolean> {
-  const { cells, index, expected, deadline } = request;
+  const { cells, index, deadline } = request;
   for (;;) {
     if (request.attempt()) return true;
+    const expected = request.expected; // read before any other waiter of this realm attempts
     const left = deadline - performance.now();
     if (left <= 0) return false;
     await sleepOn(cells, index, expected, left);
