@@ -3,6 +3,7 @@
 import type { CDPSession, Locator } from "@playwright/test";
 import { LAYOUT, plotRange } from "../src/ui/timeline/layout";
 import { editorReady, expect, runFinished, test } from "./fixtures";
+import { appReady } from "./lanes";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -31,6 +32,7 @@ test("the exercise's line shows in the editor without scrolling it", async ({ pa
     ["03-results-as-they-come", "as-they-come", "pool.map"],
   ] as const) {
     await page.goto(`/lessons/${lesson}`);
+    await appReady(page); // the app replaces the prerendered page: a node found before is then detached
     const playground = page.getByTestId(`playground-${id}`);
     await playground.scrollIntoViewIfNeeded();
     await editorReady(page, playground);
