@@ -1,6 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type * as Monaco from "monaco-editor";
 import { registerEditor } from "./editor-probe";
+import { editorMade } from "./first-editor";
 import { minimalEdit } from "./minimal-edit";
 import { leaveWithEscape } from "./leave-with-escape";
 import { editorTheme, loadMonaco, type MonacoModule } from "./load-monaco";
@@ -213,8 +214,10 @@ export function CodeEditor({ path, initialValue, onChange, label, onRun, notice,
           editor.current = null;
         });
         setStatus("ready");
+        editorMade();
       },
       (error: unknown) => {
+        editorMade();
         console.warn("lanes: the code editor failed to load; using a plain text area.", error);
         if (!disposed) {
           setShown(text.current);
