@@ -273,6 +273,7 @@ test("importing a file that holds one lesson previews it and merges: the other l
   const progress = { blocks: { "02-computing-needs-cores/both-cores": { hintsShown: 0, solutionShown: false, passedAt: 9, draft: { code: "// theirs\n", savedAt: 2 } } }, visited: {} };
   await import("node:fs/promises").then((fs) => fs.writeFile(file, JSON.stringify({ kind: "lanes-progress", version: 1, exportedAt: "2026-01-01T00:00:00Z", progress })));
   await page.reload();
+  await appReady(page); // a file given to the prerendered input, before the app takes over, is read by nobody
   await page.getByLabel("Progress file to import").setInputFiles(file);
   const preview = page.getByRole("region", { name: "Import preview" });
   await expect(preview).toContainText("Computing needs cores: both-cores: draft added, pass added");
