@@ -5,8 +5,7 @@ import { loadLesson } from "./lessons/catalog";
 import { loadLessonPage } from "./ui/lesson-page-code";
 import { startServiceWorker } from "./offline/register-service-worker";
 import { holdFirstScreen } from "./first-screen";
-import { loadMonaco } from "./ui/editor/load-monaco";
-import { firstEditorMade } from "./ui/editor/first-editor";
+import { firstEditorShown } from "./ui/editor/first-editor";
 import { App } from "./ui/App";
 import { parseRoute } from "./ui/router";
 import { readArrival } from "./ui/share/arrival";
@@ -26,11 +25,8 @@ const arrival = readArrival();
 const route = parseRoute(window.location.pathname);
 const lessonLoaded = route.page === "lesson" ? Promise.all([loadLesson(route.slug), loadLessonPage()]).catch(() => undefined) : Promise.resolve(undefined);
 // A lesson's editor is what its first screen waits for: Monaco loads beside the lesson's chunk,
-// not after it, and what Lanes starts on its own waits for the editor to be made
-// (first-screen.ts). A lesson page with no playground (or a slug that is no lesson) makes no
-// editor: then 3 s after Monaco's code arrived is enough.
-const settleAfter = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-if (route.page === "lesson") holdFirstScreen(Promise.race([firstEditorMade, loadMonaco().then(() => settleAfter(3000))]));
+// not after it, and what Lanes starts on its own waits for the editor (first-screen.ts).
+if (route.page === "lesson") holdFirstScreen(firstEditorShown());
 const first = Promise.all([lessonLoaded, arrival]);
 
 void first.then(() => {

@@ -5,7 +5,7 @@ import { createRoot } from "react-dom/client";
 import { installAutomation } from "../automation";
 import { afterFirstScreen, holdFirstScreen } from "../first-screen";
 import { warmStage } from "../stage/stage-pool";
-import { loadMonaco } from "../ui/editor/load-monaco";
+import { firstEditorShown } from "../ui/editor/first-editor";
 import "../ui/styles.css";
 import "./embed.css";
 import { codeFromHash } from "./code-fragment";
@@ -17,7 +17,7 @@ import type { HostMessage } from "./protocol";
 import { followContentHeight } from "./follow-height";
 
 installAutomation();
-holdFirstScreen(loadMonaco()); // the playground's editor first (beside the page's own chunks)
+holdFirstScreen(firstEditorShown()); // the playground's editor first (beside the page's own chunks)
 void afterFirstScreen().then(warmStage); // then the first Run's stage, while the page is idle
 
 const options = parseEmbedOptions(window.location.search);
